@@ -1,0 +1,92 @@
+/**
+ * @module config/schema
+ * The shape of `config.yml`: OTAI 1.x's format (root `open_ticket_ai`, `otai` or `cfg`) plus the
+ * `ticket_systems:` section of OTAI's integration guides. Objects are strict, as in OTAI (`extra=forbid`),
+ * so a misspelled key is an error rather than silently ignored.
+ */
+import { z } from "zod";
+
+export const ROOT_KEYS = ["open_ticket_ai", "otai", "cfg"] as const;
+
+const LogLevel = z
+  .string()
+  .transform((level) => level.toUpperCase())
+  .pipe(z.enum(["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]));
+
+export const LoggingConfigSchema = z
+  .object({
+    level: LogLevel.default("INFO"),
+    log_to_file: z.boolean().default(false),
+    log_file_path: z.string().nullable().default(null),
+    format: z
+      .object({
+        message_format: z.string().default("%(asctime)s - %(name)s - %(levelname)s - %(message)s"),
+        date_format: z.string().default("%Y-%m-%d %H:%M:%S"),
+      })
+      .strict()
+      .default({
+        message_format: "%(asctime)s - %(name)s - %(levelname)s - %(message)s",
+        date_format: "%Y-%m-%d %H:%M:%S",
+      }),
+  })
+  .strict();
+export type LoggingConfig = z.infer<typeof LoggingConfigSchema>;
+
+const Injects = z.record(z.string(), z.string()).default({});
+const Params = z
+  .record(z.string(), z.unknown())
+  .nullable()
+  .default({})
+  .transform((params) => params ?? {});
+
+/** A service entry: `services.<id>` or `ticket_systems.<id>`. */
+export const ServiceConfigSchema = z
+  .object({ id: z.string().optional(), use: z.string().min(1), injects: Injects, params: Params })
+  .strict();
+export type ServiceConfig = z.infer<typeof ServiceConfigSchema>;
+
+/** A pipe entry: the orchestrator, a step, a runner's `on` or `run`. */
+export const PipeConfigSchema = z
+  .object({ id: z.string().optional(), use: z.string().min(1), injects: Injects, params: Params })
+  .strict();
+export type PipeConfig = z.infer<typeof PipeConfigSchema>;
+
+/** OTAI's `plugins:` items are `{name, version}`; their docs show bare names, so both are accepted. */
+export const PluginRequirementSchema = z.union([
+  z.string().transform((name) => ({ name, version: undefined as string | undefined })),
+  z.object({ name: z.string(), version: z.string().optional() }).strict(),
+]);
+export type PluginRequirement = z.infer<typeof PluginRequirementSchema>;
+
+// OTAI's docs show `services:` both as a map keyed by id and as a list of entries with `id`.
+const Services = z
+  .union([z.record(z.string(), ServiceConfigSchema), z.array(ServiceConfigSchema.extend({ id: z.string() }))])
+  .default({});
+
+export const OtaiConfigSchema = z
+  .object({
+    api_version: z.string().default(">=1.0.0"),
+    plugins: z.array(PluginRequirementSchema).default([]),
+    infrastructure: z
+      .object({ logging: LoggingConfigSchema.default(LoggingConfigSchema.parse({})) })
+      .strict()
+      .default({
+        logging: LoggingConfigSchema.parse({}),
+      }),
+    services: Services,
+    ticket_systems: z.record(z.string(), ServiceConfigSchema).default({}),
+    orchestrator: PipeConfigSchema.optional(),
+  })
+  .strict();
+export type OtaiConfigInput = z.input<typeof OtaiConfigSchema>;
+export type OtaiConfigParsed = z.infer<typeof OtaiConfigSchema>;
+
+/** Known keys per object kind, for "did you mean" on unrecognised keys. */
+export const KNOWN_KEYS: Record<string, readonly string[]> = {
+  root: ["api_version", "plugins", "infrastructure", "services", "ticket_systems", "orchestrator"],
+  infrastructure: ["logging"],
+  logging: ["level", "log_to_file", "log_file_path", "format"],
+  format: ["message_format", "date_format"],
+  component: ["id", "use", "injects", "params"],
+  plugin: ["name", "version"],
+};

@@ -1,0 +1,75 @@
+/**
+ * @module contracts/ticket-system
+ * The contract every help-desk adapter implements. Conformance is checked by the shared suite in
+ * `@otai/testkit` (`runTicketSystemConformance`).
+ */
+import type {
+  TicketSearchCriteria,
+  TicketUpdate,
+  UnifiedEntity,
+  UnifiedNote,
+  UnifiedNoteInput,
+  UnifiedTicket,
+} from "./ticket.ts";
+
+/** One page of search results. `next_cursor` is absent on the last page. */
+export interface TicketPage {
+  tickets: UnifiedTicket[];
+  next_cursor?: string;
+}
+
+/** A custom field and, for drop-downs, the values the help desk accepts. */
+export interface FieldOption {
+  id: string;
+  name: string;
+  type: string;
+  options?: string[];
+}
+
+/** What the help desk accepts, so writes can be checked before they are sent. */
+export interface HelpDeskOptions {
+  queues: UnifiedEntity[];
+  priorities: UnifiedEntity[];
+  types: string[];
+  statuses: string[];
+  fields: FieldOption[];
+}
+
+export interface UpdateOptions {
+  /** The ticket version (`updated_at` or revision) the change was decided on; adapters that can, refuse a stale write. */
+  expectedVersion?: string;
+}
+
+export interface NoteOptions {
+  /** Defaults to true. A public note is visible to the customer. */
+  internal?: boolean;
+}
+
+/**
+ * A help desk. Ids are strings on this side, whatever the help desk uses natively.
+ *
+ * @example
+ * const page = await system.find({ queue: { name: "Incoming" }, limit: 50, offset: 0 });
+ * for (const ticket of page.tickets) await system.addNote(ticket.id, { subject: "Seen", body: "by OTAI" });
+ */
+export interface TicketSystem {
+  find(criteria: TicketSearchCriteria): Promise<TicketPage>;
+  get(id: string): Promise<UnifiedTicket | null>;
+  /** Returns false when the ticket does not exist. Throws an OtaiError for anything else that goes wrong. */
+  update(id: string, changes: TicketUpdate, options?: UpdateOptions): Promise<boolean>;
+  addNote(id: string, note: UnifiedNoteInput | UnifiedNote, options?: NoteOptions): Promise<boolean>;
+  options(): Promise<HelpDeskOptions>;
+  close?(): Promise<void>;
+}
+
+/** Runtime check used by the container, because plugins are untyped at the boundary. */
+export function isTicketSystem(value: unknown): value is TicketSystem {
+  const candidate = value as Partial<Record<keyof TicketSystem, unknown>> | null;
+  return (
+    typeof candidate === "object" &&
+    candidate !== null &&
+    ["find", "get", "update", "addNote", "options"].every(
+      (method) => typeof candidate[method as keyof TicketSystem] === "function",
+    )
+  );
+}

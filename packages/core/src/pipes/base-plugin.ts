@@ -1,0 +1,42 @@
+/**
+ * @module pipes/base-plugin
+ * The built-in `base` plugin: OTAI's `otai-base` components under the same ids.
+ */
+import { definePlugin, PLUGIN_API_VERSION } from "../contracts/plugin.ts";
+import { InMemoryTicketSystemService, JsonlTicketSystemService } from "../ticket-systems/services.ts";
+import { AddNotePipe } from "./add-note-pipe.ts";
+import { ClassificationPipe } from "./classification-pipe.ts";
+import { CompositePipe } from "./composite-pipe.ts";
+import { ExpressionPipe } from "./expression-pipe.ts";
+import { FetchTicketsPipe } from "./fetch-tickets-pipe.ts";
+import { IntervalTrigger } from "./interval-trigger.ts";
+import { JinjaRenderer } from "./jinja-renderer.ts";
+import { SimpleSequentialOrchestrator } from "./simple-sequential-orchestrator.ts";
+import { SimpleSequentialRunner } from "./simple-sequential-runner.ts";
+import { UpdateTicketPipe } from "./update-ticket-pipe.ts";
+
+export const basePlugin = definePlugin({
+  name: "@otai/core",
+  version: "0.1.0",
+  prefix: "base",
+  apiVersion: `^${PLUGIN_API_VERSION}`,
+  description: "Built-in pipes, triggers, the template engine and offline ticket systems.",
+  setup(api) {
+    for (const component of [
+      SimpleSequentialOrchestrator,
+      SimpleSequentialRunner,
+      CompositePipe,
+      ExpressionPipe,
+      IntervalTrigger,
+      FetchTicketsPipe,
+      UpdateTicketPipe,
+      AddNotePipe,
+      ClassificationPipe,
+    ]) {
+      api.register(component as never);
+    }
+    api.register(JinjaRenderer as never);
+    api.register(InMemoryTicketSystemService as never);
+    api.register(JsonlTicketSystemService as never);
+  },
+});
