@@ -71,7 +71,8 @@ export function createPipeRuntime(options: RuntimeOptions): PipeRuntime {
       }
       const definition = found.definition as PipeDefinition<unknown, InjectSpec>;
       const skip = new Set(Object.keys(definition.children ?? {}));
-      const rendered = renderer.renderValue(config.params, context, { skip });
+      // The raw params, not zod's copy: only the raw objects carry their YAML positions.
+      const rendered = renderer.renderValue((raw as { params?: unknown }).params ?? {}, context, { skip });
       const parsed = definition.params.safeParse(rendered);
       if (!parsed.success) {
         const issues = issuesFromZod(parsed.error, {

@@ -1,0 +1,56 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { createRecorder, createRecordingPlugin, pipelineConfig, runConfig } from "@otai/testkit";
+import { createSecretRegistry } from "./secrets.ts";
+
+const SECRET = "zd-Token-7f3a9c1e55";
+
+describe("log redaction", () => {
+  it("never writes a token from get_env, even at DEBUG, and keeps ticket text out of INFO", async () => {
+    const recorder = createRecorder();
+    const config = pipelineConfig(
+      `- id: use
+  use: fake:UsesServicePipe
+  injects: { dependency: zendesk }
+- id: echo
+  use: fake:RecordPipe
+  params: { value: "Authorization: Basic {{ get_env('ZENDESK_API_TOKEN') }} body=Sensitive customer text" }`,
+      {
+        services:
+          "zendesk:\n  use: fake:CountedService\n  params: { api_token: \"{{ get_env('ZENDESK_API_TOKEN') }}\" }",
+      },
+    );
+    const debug = await runConfig(config, {
+      plugins: [createRecordingPlugin(recorder)],
+      environment: { ZENDESK_API_TOKEN: SECRET },
+    });
+    assert.ok(debug.logs.length > 0);
+    assert.ok(
+      debug.logs.some((line) => line.includes("Sensitive customer text")),
+      "rendered params are logged at DEBUG",
+    );
+    assert.ok(!debug.logs.some((line) => line.includes(SECRET)), "the token must not appear in any log line");
+    assert.ok(debug.logs.some((line) => line.includes("[REDACTED]")));
+    // The pipe itself still received the real value: redaction is for logs only.
+    assert.match(String(recorder.runs[0]?.params), new RegExp(SECRET));
+
+    const info = await runConfig(config, {
+      plugins: [createRecordingPlugin(createRecorder())],
+      environment: { ZENDESK_API_TOKEN: SECRET },
+      logLevel: "INFO",
+    });
+    assert.ok(!info.logs.some((line) => line.includes("Sensitive customer text")));
+  });
+
+  it("scrubs registered values and auth headers anywhere in a line", () => {
+    const secrets = createSecretRegistry();
+    secrets.add("hunter2-password");
+    assert.equal(
+      secrets.scrub('{"msg":"login with hunter2-password failed"}'),
+      '{"msg":"login with [REDACTED] failed"}',
+    );
+    assert.equal(secrets.scrub("Authorization: Bearer abc.def.ghi123"), "Authorization: Bearer [REDACTED]");
+    secrets.addFromParams({ nested: { password: "p4ssw0rd!", base_url: "https://x.test" } });
+    assert.equal(secrets.scrub("p4ssw0rd! https://x.test"), "[REDACTED] https://x.test");
+  });
+});

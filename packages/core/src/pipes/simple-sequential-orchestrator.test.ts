@@ -1,0 +1,83 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { emptyContext } from "../contracts/pipe-context.ts";
+import { failure, success } from "../contracts/pipe-result.ts";
+import { SimpleSequentialOrchestrator } from "./simple-sequential-orchestrator.ts";
+
+const logger = { error() {}, info() {}, warn() {}, debug() {} } as never;
+
+describe("SimpleSequentialOrchestrator", () => {
+  it("runs its steps in a loop until the signal aborts", async () => {
+    const controller = new AbortController();
+    let cycles = 0;
+    const result = await SimpleSequentialOrchestrator.process({
+      id: "orchestrator",
+      params: { orchestrator_sleep: 1, exception_sleep: 1, always_retry: true, steps: ["a", "b"] },
+      context: emptyContext(),
+      services: {},
+      logger,
+      signal: controller.signal,
+      state: new Map(),
+      once: false,
+      async runChild(step) {
+        if (step === "b" && ++cycles === 3) controller.abort();
+        return success();
+      },
+    });
+    assert.equal(cycles, 3);
+    assert.equal(result.message, "stopped");
+  });
+
+  it("runs one cycle under --once and returns the union of the step results", async () => {
+    const seen: unknown[] = [];
+    const result = await SimpleSequentialOrchestrator.process({
+      id: "orchestrator",
+      params: { orchestrator_sleep: 1, exception_sleep: 1, always_retry: true, steps: ["a", "b"] },
+      context: emptyContext(),
+      services: {},
+      logger,
+      signal: new AbortController().signal,
+      state: new Map(),
+      once: true,
+      async runChild(step) {
+        seen.push(step);
+        return step === "b" ? failure("b failed") : success({ a: 1 });
+      },
+    });
+    assert.deepEqual(seen, ["a", "b"]);
+    assert.equal(result.succeeded, false);
+    assert.equal(result.message, "b failed");
+    assert.deepEqual(result.data, { a: 1 });
+  });
+
+  it("retries after exception_sleep when a cycle throws, and re-throws when always_retry is false", async () => {
+    let controller = new AbortController();
+    let calls = 0;
+    const run = (alwaysRetry: boolean) =>
+      SimpleSequentialOrchestrator.process({
+        id: "orchestrator",
+        params: { orchestrator_sleep: 1, exception_sleep: 1, always_retry: alwaysRetry, steps: ["a"] },
+        context: emptyContext(),
+        services: {},
+        logger,
+        signal: controller.signal,
+        state: new Map(),
+        once: false,
+        async runChild() {
+          if (++calls === 3) controller.abort();
+          throw new Error("help desk down");
+        },
+      });
+    await run(true);
+    assert.equal(calls, 3);
+    controller = new AbortController();
+    await assert.rejects(run(false), /help desk down/);
+  });
+
+  it("defaults to OTAI's sleeps (0.01 s and 5 s)", () => {
+    const params = SimpleSequentialOrchestrator.params.parse({});
+    assert.equal(params.orchestrator_sleep, 10);
+    assert.equal(params.exception_sleep, 5000);
+    assert.equal(params.always_retry, true);
+  });
+});

@@ -1,0 +1,9 @@
+/**
+ * @module @otai/testkit
+ * Fakes, fixtures and conformance suites. Everything here is for tests; none of it talks to a real
+ * help desk.
+ */
+export { type ConformanceSetup, runTicketSystemConformance } from "./conformance/ticket-system.ts";
+export { PRIORITIES, QUEUES, seedTickets } from "./fixtures/tickets.ts";
+export { createRecorder, createRecordingPlugin, type Recorder } from "./recording/recording-plugin.ts";
+export { pipelineConfig, type RunConfigOptions, type RunConfigResult, runConfig } from "./run-config.ts";
