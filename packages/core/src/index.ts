@@ -27,5 +27,10 @@ export { basePlugin } from "./pipes/base-plugin.ts";
 export { KNOWN_PLUGINS } from "./plugins/known-plugins.ts";
 export type { ComponentRegistry, PluginInfo, RegisteredComponent } from "./plugins/registry.ts";
 export { createTemplateRenderer, FAIL, type TemplateRenderer } from "./templates/renderer.ts";
-export { createInMemoryTicketSystem } from "./ticket-systems/in-memory.ts";
-export { createJsonlTicketSystem } from "./ticket-systems/jsonl.ts";
+export {
+  createInMemoryTicketSystem,
+  type InMemoryTicketSystem,
+  type UnifiedTicketInput,
+} from "./ticket-systems/in-memory.ts";
+export { createJsonlTicketSystem, type JsonlTicketSystem } from "./ticket-systems/jsonl.ts";
+export { InMemoryTicketSystemService, JsonlTicketSystemService } from "./ticket-systems/services.ts";

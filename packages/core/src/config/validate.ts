@@ -5,7 +5,7 @@
  * the component's schema, and templates parse. Templates are checked for syntax only; their values are
  * only known when they render.
  */
-import type { ComponentDefinition, PipeDefinition, ServiceKind } from "../contracts/component.ts";
+import type { ComponentDefinition, ServiceKind } from "../contracts/component.ts";
 import { isPipeDefinition } from "../contracts/component.ts";
 import { emptyContext } from "../contracts/pipe-context.ts";
 import { errorMessage, isOtaiError } from "../errors.ts";
@@ -247,7 +247,7 @@ export function validateConfig(loaded: LoadedConfig, options: ValidateOptions): 
       });
       return;
     }
-    const definition: PipeDefinition<never> = found.definition;
+    const definition = found.definition;
     checkInjects(definition, config, path);
     const children = definition.children ?? {};
     checkParams(definition, config, path, Object.keys(children));

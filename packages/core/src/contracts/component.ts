@@ -85,7 +85,9 @@ export interface PipeDefinition<P = unknown, I extends InjectSpec = InjectSpec> 
   process(run: PipeRun<P, I>): Promise<PipeResult>;
 }
 
-export type ComponentDefinition = ServiceDefinition<ServiceKind, never, InjectSpec> | PipeDefinition<never, InjectSpec>;
+// Stored side by side in the registry; each one's params are checked by its own schema at load time.
+// biome-ignore lint/suspicious/noExplicitAny: heterogeneous definitions.
+export type ComponentDefinition = ServiceDefinition<ServiceKind, any, any> | PipeDefinition<any, any>;
 
 /**
  * Declares a pipe with typed params and injected services.
@@ -121,6 +123,7 @@ export function defineService<K extends ServiceKind, P, I extends InjectSpec = R
   return definition;
 }
 
-export function isPipeDefinition(definition: ComponentDefinition): definition is PipeDefinition<never, InjectSpec> {
+// biome-ignore lint/suspicious/noExplicitAny: see ComponentDefinition.
+export function isPipeDefinition(definition: ComponentDefinition): definition is PipeDefinition<any, any> {
   return definition.kind === "pipe" || definition.kind === "trigger";
 }

@@ -33,10 +33,10 @@ export const basePlugin = definePlugin({
       AddNotePipe,
       ClassificationPipe,
     ]) {
-      api.register(component as never);
+      api.register(component);
     }
-    api.register(JinjaRenderer as never);
-    api.register(InMemoryTicketSystemService as never);
-    api.register(JsonlTicketSystemService as never);
+    api.register(JinjaRenderer);
+    api.register(InMemoryTicketSystemService);
+    api.register(JsonlTicketSystemService);
   },
 });

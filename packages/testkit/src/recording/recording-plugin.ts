@@ -88,10 +88,10 @@ export function createRecordingPlugin(recorder: Recorder, classifierOutput: () =
     prefix: "fake",
     apiVersion: `^${PLUGIN_API_VERSION}`,
     setup(api) {
-      api.register(RecordPipe as never);
-      api.register(UsesService as never);
-      api.register(CountedService as never);
-      api.register(ScriptedClassifier as never);
+      api.register(RecordPipe);
+      api.register(UsesService);
+      api.register(CountedService);
+      api.register(ScriptedClassifier);
     },
   });
 }
