@@ -3,6 +3,7 @@
  * A prepared config turned into a running engine: the service container, the pipe runtime and the
  * orchestrator, with a stop signal for graceful shutdown.
  */
+import { resolve } from "node:path";
 import type { DestinationStream } from "pino";
 import { configInvalid } from "../config/load.ts";
 import type { LoggingConfig } from "../config/schema.ts";
@@ -52,12 +53,14 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
   const prepared = await prepare(options);
   if (prepared.issues.length > 0) throw configInvalid(prepared.issues);
   const { loaded, registry, renderer, secrets } = prepared;
+  const logging = loaded.config.infrastructure.logging;
   const logger =
     options.logger ??
     createLogger({
-      level: options.logLevel ?? loaded.config.infrastructure.logging.level,
+      level: options.logLevel ?? logging.level,
       secrets,
       ...(options.logDestination ? { destination: options.logDestination } : {}),
+      ...(logging.log_to_file ? { file: resolve(loaded.baseDir, logging.log_file_path ?? "otai.log") } : {}),
     });
   const services = createContainer({ loaded, registry, renderer, logger, secrets });
   const controller = new AbortController();

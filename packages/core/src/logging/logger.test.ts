@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, it } from "node:test";
 import { createRecorder, createRecordingPlugin, pipelineConfig, runConfig } from "@otai/testkit";
 import { createSecretRegistry } from "./secrets.ts";
@@ -40,6 +42,27 @@ describe("log redaction", () => {
       logLevel: "INFO",
     });
     assert.ok(!info.logs.some((line) => line.includes("Sensitive customer text")));
+  });
+
+  it("also writes redacted JSON lines to log_file_path when log_to_file is set", async () => {
+    const config = pipelineConfig(
+      `- id: echo
+  use: fake:RecordPipe
+  params: { value: "{{ get_env('OTAI_ZNUNY_PASSWORD') }}" }`,
+    ).replace(
+      "open_ticket_ai:\n",
+      "open_ticket_ai:\n  infrastructure:\n    logging: { level: DEBUG, log_to_file: true, log_file_path: logs/otai.log }\n",
+    );
+    const { dir } = await runConfig(config, {
+      plugins: [createRecordingPlugin(createRecorder())],
+      environment: { OTAI_ZNUNY_PASSWORD: SECRET },
+    });
+    const lines = readFileSync(join(dir, "logs", "otai.log"), "utf8")
+      .trim()
+      .split("\n");
+    assert.ok(lines.length > 2);
+    assert.ok(lines.every((line) => typeof JSON.parse(line).msg === "string"));
+    assert.ok(!lines.some((line) => line.includes(SECRET)));
   });
 
   it("scrubs registered values and auth headers anywhere in a line", () => {

@@ -30,6 +30,8 @@ export interface LoggerOptions {
   secrets: SecretRegistry;
   /** Where lines go; stdout by default. The CLI passes a pretty printer on a terminal. */
   destination?: DestinationStream;
+  /** Also append JSON lines to this file (OTAI's `log_to_file` with `log_file_path`). */
+  file?: string;
 }
 
 /**
@@ -39,7 +41,14 @@ export interface LoggerOptions {
  */
 export function createLogger(options: LoggerOptions): Logger {
   const level = options.level ?? "INFO";
-  const destination = options.destination ?? pino.destination({ dest: 1, sync: true });
+  const console = options.destination ?? pino.destination({ dest: 1, sync: true });
+  const destination = options.file
+    ? // Each stream takes every level; the logger's own level decides what is written.
+      pino.multistream([
+        { level: "trace", stream: console },
+        { level: "trace", stream: pino.destination({ dest: options.file, sync: true, mkdir: true }) },
+      ])
+    : console;
   return pino(
     {
       level: level in LEVELS ? LEVELS[level as LoggingConfig["level"]] : (level as pino.Level),

@@ -1,24 +1,36 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { emptyContext } from "../contracts/pipe-context.ts";
-import { failure, success } from "../contracts/pipe-result.ts";
+import { failure, type PipeResult, success } from "../contracts/pipe-result.ts";
 import { SimpleSequentialOrchestrator } from "./simple-sequential-orchestrator.ts";
 
 const logger = { error() {}, info() {}, warn() {}, debug() {} } as never;
+
+function runOrchestrator(options: {
+  runChild: (step: unknown) => Promise<PipeResult>;
+  signal?: AbortSignal;
+  once?: boolean;
+  alwaysRetry?: boolean;
+}) {
+  return SimpleSequentialOrchestrator.process({
+    id: "orchestrator",
+    params: { orchestrator_sleep: 1, exception_sleep: 1, always_retry: options.alwaysRetry ?? true, steps: ["a", "b"] },
+    context: emptyContext(),
+    services: {},
+    logger,
+    signal: options.signal ?? new AbortController().signal,
+    state: new Map(),
+    once: options.once ?? false,
+    runChild: options.runChild,
+  });
+}
 
 describe("SimpleSequentialOrchestrator", () => {
   it("runs its steps in a loop until the signal aborts", async () => {
     const controller = new AbortController();
     let cycles = 0;
-    const result = await SimpleSequentialOrchestrator.process({
-      id: "orchestrator",
-      params: { orchestrator_sleep: 1, exception_sleep: 1, always_retry: true, steps: ["a", "b"] },
-      context: emptyContext(),
-      services: {},
-      logger,
+    const result = await runOrchestrator({
       signal: controller.signal,
-      state: new Map(),
-      once: false,
       async runChild(step) {
         if (step === "b" && ++cycles === 3) controller.abort();
         return success();
@@ -30,14 +42,7 @@ describe("SimpleSequentialOrchestrator", () => {
 
   it("runs one cycle under --once and returns the union of the step results", async () => {
     const seen: unknown[] = [];
-    const result = await SimpleSequentialOrchestrator.process({
-      id: "orchestrator",
-      params: { orchestrator_sleep: 1, exception_sleep: 1, always_retry: true, steps: ["a", "b"] },
-      context: emptyContext(),
-      services: {},
-      logger,
-      signal: new AbortController().signal,
-      state: new Map(),
+    const result = await runOrchestrator({
       once: true,
       async runChild(step) {
         seen.push(step);
@@ -50,28 +55,29 @@ describe("SimpleSequentialOrchestrator", () => {
     assert.deepEqual(result.data, { a: 1 });
   });
 
-  it("retries after exception_sleep when a cycle throws, and re-throws when always_retry is false", async () => {
-    let controller = new AbortController();
+  it("retries after exception_sleep when a cycle throws", async () => {
+    const controller = new AbortController();
     let calls = 0;
-    const run = (alwaysRetry: boolean) =>
-      SimpleSequentialOrchestrator.process({
-        id: "orchestrator",
-        params: { orchestrator_sleep: 1, exception_sleep: 1, always_retry: alwaysRetry, steps: ["a"] },
-        context: emptyContext(),
-        services: {},
-        logger,
-        signal: controller.signal,
-        state: new Map(),
-        once: false,
+    await runOrchestrator({
+      signal: controller.signal,
+      async runChild() {
+        if (++calls === 3) controller.abort();
+        throw new Error("help desk down");
+      },
+    });
+    assert.equal(calls, 3);
+  });
+
+  it("re-throws when always_retry is false", async () => {
+    await assert.rejects(
+      runOrchestrator({
+        alwaysRetry: false,
         async runChild() {
-          if (++calls === 3) controller.abort();
           throw new Error("help desk down");
         },
-      });
-    await run(true);
-    assert.equal(calls, 3);
-    controller = new AbortController();
-    await assert.rejects(run(false), /help desk down/);
+      }),
+      /help desk down/,
+    );
   });
 
   it("defaults to OTAI's sleeps (0.01 s and 5 s)", () => {
