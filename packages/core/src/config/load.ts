@@ -4,7 +4,7 @@
  * need the plugin registry and live in `validate.ts`.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { OtaiError } from "../errors.ts";
 import { didYouMean } from "./did-you-mean.ts";
 import { loadEnv } from "./env-file.ts";
@@ -81,16 +81,22 @@ export function readConfig(location: ConfigLocation = {}): LoadedConfig {
     );
   }
   const text = readFileSync(file, "utf8");
-  return parseConfigText(text, file, loadEnv([location.cwd ?? process.cwd(), dirname(file)], location.environment));
+  const cwd = location.cwd ?? process.cwd();
+  const shown = relative(cwd, file);
+  return parseConfigText(text, file, loadEnv([cwd, dirname(file)], location.environment), {
+    // Messages name the file as the admin would type it.
+    displayName: shown.startsWith("..") || isAbsolute(shown) ? file : shown,
+  });
 }
 
-/** Parses config text; `file` is used for positions and relative paths. */
+/** Parses config text; `file` is used for relative paths, `displayName` (default `file`) in messages. */
 export function parseConfigText(
   text: string,
   file: string,
   env: Record<string, string | undefined> = {},
+  options: { displayName?: string } = {},
 ): LoadedConfig {
-  const { value: document, errors } = parseYamlWithSource(text, file);
+  const { value: document, errors } = parseYamlWithSource(text, options.displayName ?? file);
   const issues: ConfigIssue[] = errors.map((e) => ({
     position: e.position,
     path: "",
@@ -110,7 +116,7 @@ export function parseConfigText(
   if (issues.length > 0) return fallback();
   if (typeof document !== "object" || document === null || Array.isArray(document)) {
     issues.push({
-      position: { file, line: 1, col: 1 },
+      position: { file: options.displayName ?? file, line: 1, col: 1 },
       path: "",
       message: `expected a mapping with root key ${ROOT_KEYS.join(", ")}`,
     });

@@ -16,7 +16,7 @@ import { didYouMean } from "./did-you-mean.ts";
 import { type ConfigIssue, formatPath, issuesFromZod, type PathSegment } from "./issues.ts";
 import type { LoadedConfig, ServiceEntry } from "./load.ts";
 import { PipeConfigSchema } from "./schema.ts";
-import { positionOf, positionOfKey } from "./source.ts";
+import { positionOf, positionOfKey, type SourcePosition } from "./source.ts";
 
 export interface ValidateOptions {
   registry: ComponentRegistry;
@@ -191,17 +191,23 @@ export function validateConfig(loaded: LoadedConfig, options: ValidateOptions): 
   }
   for (const { entry } of services.values()) {
     const found = registry.resolve(entry.config.use);
-    if (!found || isPipeDefinition(found.definition)) continue;
-    checkInjects(found.definition, entry.raw, entry.path);
-    checkParams(found.definition, entry.raw, entry.path, []);
+    if (found && !isPipeDefinition(found.definition)) {
+      checkInjects(found.definition, entry.raw, entry.path);
+      checkParams(found.definition, entry.raw, entry.path, []);
+    }
+    // Even for an unknown component: a missing env var is worth reporting in the same pass.
     if (options.renderServices) {
       try {
         renderer.renderValue(entry.raw.params ?? {}, emptyContext());
       } catch (error) {
+        const details = isOtaiError(error) ? error.details : {};
         issues.push({
-          position: positionOf(entry.raw, ["params"]),
+          position: (details.position as SourcePosition | undefined) ?? positionOf(entry.raw, ["params"]),
           path: formatPath([...entry.path, "params"]),
-          message: isOtaiError(error) ? (error.message.split("\n")[0] ?? error.message) : errorMessage(error),
+          message:
+            typeof details.reason === "string"
+              ? `${details.reason} (in ${String(details.template)})`
+              : errorMessage(error),
         });
       }
     }

@@ -80,7 +80,7 @@ export function createTemplateRenderer(
         `template at ${formatPosition(where)} failed: ${reason}\n  template: ${source}`,
         {
           cause: error,
-          details: { template: source, ...(where ? { position: where } : {}) },
+          details: { template: source, reason, ...(where ? { position: where } : {}) },
         },
       );
     } finally {
