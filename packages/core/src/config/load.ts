@@ -8,8 +8,14 @@ import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { OtaiError } from "../errors.ts";
 import { didYouMean } from "./did-you-mean.ts";
 import { loadEnv } from "./env-file.ts";
-import { type ConfigIssue, formatIssue, issuesFromZod, type PathSegment } from "./issues.ts";
-import { type OtaiConfigParsed, OtaiConfigSchema, ROOT_KEYS, type ServiceConfig } from "./schema.ts";
+import { type ConfigIssue, formatIssue, formatPath, issuesFromZod, type PathSegment } from "./issues.ts";
+import {
+  type OtaiConfigParsed,
+  OtaiConfigSchema,
+  ROOT_KEYS,
+  type ServiceConfig,
+  ServiceConfigSchema,
+} from "./schema.ts";
 import { parseYamlWithSource, positionOf, type SourcePosition } from "./source.ts";
 
 /** A service entry with where it is written. */
@@ -32,6 +38,8 @@ export interface LoadedConfig {
   rootPath: PathSegment[];
   config: OtaiConfigParsed;
   services: ServiceEntry[];
+  /** Ids of service entries too malformed to use (each already has an issue). */
+  invalidServiceIds: string[];
   env: Record<string, string | undefined>;
   /** Structural issues; empty when the file is well formed. */
   issues: ConfigIssue[];
@@ -110,6 +118,7 @@ export function parseConfigText(
     rootPath: [],
     config: OtaiConfigSchema.parse({}),
     services: [],
+    invalidServiceIds: [],
     env,
     issues,
   });
@@ -162,6 +171,7 @@ export function parseConfigText(
   const config = parsed.success ? parsed.data : OtaiConfigSchema.parse({});
 
   const services: ServiceEntry[] = [];
+  const invalidServiceIds: string[] = [];
   const seen = new Map<string, SourcePosition | undefined>();
   const addService = (
     id: string,
@@ -175,15 +185,18 @@ export function parseConfigText(
     if (seen.has(id)) {
       issues.push({
         position,
-        path: path.join("."),
+        path: formatPath(path),
         message: `service id '${id}' is defined twice`,
         hint: "service ids must be unique across services and ticket_systems",
       });
       return;
     }
     seen.set(id, position);
-    const one = OtaiConfigSchema.shape.ticket_systems.unwrap().valueType.safeParse(entry);
+    // A malformed entry is already an issue from the schema; its id is still known, so pipes that
+    // inject it do not get a second, misleading "unknown service".
+    const one = ServiceConfigSchema.safeParse(entry);
     if (one.success) services.push({ id, config: one.data, raw: entry as Record<string, unknown>, path, section });
+    else invalidServiceIds.push(id);
   };
   const rawServices = raw.services;
   if (Array.isArray(rawServices)) {
@@ -215,5 +228,16 @@ export function parseConfigText(
       addService(id, entry, [...base, "ticket_systems", id], "ticket_systems", doc, ["ticket_systems", id]);
     }
   }
-  return { file, baseDir: dirname(file), document, raw, rootPath: [rootKey], config, services, env, issues };
+  return {
+    file,
+    baseDir: dirname(file),
+    document,
+    raw,
+    rootPath: [rootKey],
+    config,
+    services,
+    invalidServiceIds,
+    env,
+    issues,
+  };
 }

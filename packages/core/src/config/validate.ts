@@ -118,6 +118,7 @@ export function validateConfig(loaded: LoadedConfig, options: ValidateOptions): 
         continue;
       }
       const target = services.get(String(serviceId));
+      if (!target && loaded.invalidServiceIds.includes(String(serviceId))) continue;
       if (!target) {
         const suggestion = didYouMean(String(serviceId), services.keys());
         issues.push({
