@@ -43,13 +43,14 @@ export function createMinijinjaEngine(
 
   // A helper that throws inside WebAssembly panics and corrupts the engine, so helpers never throw into it:
   // the error is parked here, the helper returns undefined, and the render is failed afterwards.
-  let pending: unknown;
+  // `throw undefined` is possible, so a flag (not the value) says whether an error is parked.
+  let pending: { error: unknown } | undefined;
   for (const [name, helper] of Object.entries(helpers)) {
     env.addGlobal(name, (...args: unknown[]) => {
       try {
         return helper(...args);
       } catch (error) {
-        pending ??= error;
+        pending ??= { error };
         return undefined;
       }
     });
@@ -76,10 +77,12 @@ export function createMinijinjaEngine(
     try {
       output = env.renderTemplate(compile(source), scope);
     } catch (error) {
-      if (pending !== undefined) throw pending;
+      const parked = pending as { error: unknown } | undefined;
+      if (parked) throw parked.error;
       throw new Error(cleanMessage(error));
     }
-    if (pending !== undefined) throw pending;
+    const parked = pending as { error: unknown } | undefined;
+    if (parked) throw parked.error;
     return output;
   };
   const expressionTemplate = (expression: string) =>

@@ -26,9 +26,15 @@ class HelperError extends Error {
   override name = "TemplateHelperError";
 }
 
+/** `record[key]` only when it is an own data property: never inherited, never a getter. */
+function ownValue(record: object, key: string): unknown {
+  const descriptor = Object.getOwnPropertyDescriptor(record, key);
+  return descriptor && "value" in descriptor ? descriptor.value : undefined;
+}
+
 function pipeResult(frame: RenderFrame, pipeId: unknown): PipeResult {
   const id = String(pipeId);
-  const result = frame.context.pipe_results[id];
+  const result = ownValue(frame.context.pipe_results, id) as PipeResult | undefined;
   if (result === undefined) {
     const known = Object.keys(frame.context.pipe_results);
     throw new HelperError(
@@ -54,15 +60,16 @@ export function createHelpers(currentFrame: () => RenderFrame, options: HelperOp
   return {
     get_env(name) {
       const key = String(name);
-      const value = options.env[key];
-      if (value === undefined) throw new HelperError(`environment variable '${key}' is not set`);
+      // process.env inherits from Object.prototype: `get_env('constructor')` must not reach a host function.
+      const value = ownValue(options.env, key);
+      if (typeof value !== "string") throw new HelperError(`environment variable '${key}' is not set`);
       options.onEnvValue?.(key, value);
       return value;
     },
     get_pipe_result(pipeId, ...rest) {
       const dataKey = kwarg(rest, 0, "data_key", kwarg(rest, 0, "key", "value"));
       const result = pipeResult(currentFrame(), pipeId);
-      const value = result.data[dataKey];
+      const value = ownValue(result.data, dataKey);
       if (value === undefined || value === null) {
         const keys = Object.keys(result.data);
         throw new HelperError(
@@ -83,7 +90,7 @@ export function createHelpers(currentFrame: () => RenderFrame, options: HelperOp
           `parent param '${name}' not found (parent params: ${Object.keys(parent).join(", ") || "none"})`,
         );
       }
-      return toPlainData(parent[name]);
+      return toPlainData(ownValue(parent, name));
     },
     at_path(value, path) {
       const parts = String(path).split(".");

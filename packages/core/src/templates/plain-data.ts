@@ -29,22 +29,35 @@ export function toPlainData(value: unknown, seen: Set<object> = new Set()): unkn
       return undefined;
   }
   const object = value as object;
-  if (object instanceof Date) return Number.isNaN(object.getTime()) ? null : object.toISOString();
+  const proto = Object.getPrototypeOf(object);
+  // Only the built-in methods are called, never ones the data carries (an own `toISOString`, a
+  // subclass's iterator), so converting data never runs code that came with it.
+  if (proto === Date.prototype) {
+    const time = Date.prototype.getTime.call(object);
+    return Number.isNaN(time) ? null : new Date(time).toISOString();
+  }
   if (seen.has(object)) return undefined;
   seen.add(object);
   try {
-    if (Array.isArray(object)) return object.map((item) => toPlainData(item, seen) ?? null);
-    if (object instanceof Map) {
-      const out: Record<string, unknown> = {};
-      for (const [key, item] of object) defineData(out, String(key), toPlainData(item, seen));
+    if (proto === Array.prototype && Array.isArray(object)) {
+      const out: unknown[] = [];
+      for (let i = 0; i < object.length; i++) out.push(toPlainData(ownData(object, String(i)), seen) ?? null);
       return out;
     }
-    const proto = Object.getPrototypeOf(object);
+    if (proto === Map.prototype) {
+      const out: Record<string, unknown> = {};
+      for (const [key, item] of Map.prototype.entries.call(object as Map<unknown, unknown>)) {
+        if (typeof key !== "string" && typeof key !== "number") continue;
+        const plain = toPlainData(item, seen);
+        if (plain !== undefined) defineData(out, String(key), plain);
+      }
+      return out;
+    }
     if (proto !== Object.prototype && proto !== null) return undefined;
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(object)) {
       const descriptor = Object.getOwnPropertyDescriptor(object, key);
-      if (!descriptor || !("value" in descriptor)) continue; // never run a getter
+      if (!descriptor || !("value" in descriptor)) continue; // a getter is left out, never run
       const item = toPlainData(descriptor.value, seen);
       if (item !== undefined) defineData(out, key, item);
     }
@@ -52,6 +65,12 @@ export function toPlainData(value: unknown, seen: Set<object> = new Set()): unkn
   } finally {
     seen.delete(object);
   }
+}
+
+// The value of an own data property; a getter (or a missing index) gives undefined and is never run.
+function ownData(object: object, key: string): unknown {
+  const descriptor = Object.getOwnPropertyDescriptor(object, key);
+  return descriptor && "value" in descriptor ? descriptor.value : undefined;
 }
 
 function defineData(target: Record<string, unknown>, key: string, value: unknown): void {

@@ -56,7 +56,8 @@ export function createTemplateRenderer(
     }
     const scope: Record<string, unknown> = {};
     for (const name of SCOPE_NAMES) {
-      if (!source.includes(name)) continue;
+      // A name the context does not have stays undefined, so `ticket is defined` means what it says.
+      if (!source.includes(name) || context[name] === undefined) continue;
       if (!cache.has(name)) cache.set(name, toPlainData(context[name]));
       scope[name] = cache.get(name);
     }
