@@ -4,6 +4,7 @@
  * help desk.
  */
 export { type ConformanceSetup, runTicketSystemConformance } from "./conformance/ticket-system.ts";
+export { fakeHfLocalPlugin, fakeOtoboZnunyPlugin } from "./fake-plugins/index.ts";
 export { PRIORITIES, QUEUES, seedTickets } from "./fixtures/tickets.ts";
 export { createRecorder, createRecordingPlugin, type Recorder } from "./recording/recording-plugin.ts";
 export { pipelineConfig, type RunConfigOptions, type RunConfigResult, runConfig } from "./run-config.ts";

@@ -31,6 +31,13 @@ export function formatIssue(issue: ConfigIssue): string {
   return `${formatPosition(issue.position)}  ${issue.path ? `${issue.path}: ` : ""}${issue.message}${hint}`;
 }
 
+/** Issues in file order, so an admin can fix them top to bottom. */
+export function sortIssues(issues: readonly ConfigIssue[]): ConfigIssue[] {
+  return [...issues].sort(
+    (a, b) => (a.position?.line ?? 0) - (b.position?.line ?? 0) || (a.position?.col ?? 0) - (b.position?.col ?? 0),
+  );
+}
+
 // zod 4 keeps a schema's structure in `_zod.def`; we only need enough of it to list an object's keys.
 interface Def {
   type?: string;
@@ -78,6 +85,8 @@ export interface ZodIssueOptions {
   /** Drops issues about values that are templates, which only get their type when rendered. */
   isTemplate?: (value: unknown) => boolean;
   schema: z.ZodType;
+  /** Where to point when `raw` has no position of its own (e.g. params that are not written at all). */
+  fallbackPosition?: SourcePosition | undefined;
 }
 
 function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
@@ -103,7 +112,7 @@ export function issuesFromZod(error: z.ZodError, options: ZodIssueOptions): Conf
       for (const key of issue.keys) {
         const suggestion = didYouMean(key, known);
         out.push({
-          position: positionOf(options.raw, [...path, key], { key: true }),
+          position: positionOf(options.raw, [...path, key], { key: true }) ?? options.fallbackPosition,
           path: formatPath([...options.rawPath, ...path, key]),
           message: `unknown key '${key}'`,
           hint: suggestion
@@ -117,15 +126,15 @@ export function issuesFromZod(error: z.ZodError, options: ZodIssueOptions): Conf
     }
     const actual = valueAt(options.raw, path);
     const message =
-      issue.code === "invalid_type"
-        ? actual === undefined
-          ? `missing required value (expected ${issue.expected})`
-          : `expected ${issue.expected}, got ${describe(actual)}`
-        : issue.code === "invalid_union"
-          ? `unexpected ${describe(actual)}: ${issue.message}`
-          : issue.message;
+      actual === undefined && (issue.code === "invalid_type" || issue.code === "invalid_union")
+        ? `missing required value${issue.code === "invalid_type" ? ` (expected ${issue.expected})` : ""}`
+        : issue.code === "invalid_type"
+          ? `expected ${issue.expected}, got ${describe(actual)}`
+          : issue.code === "invalid_union"
+            ? `unexpected ${describe(actual)}: ${issue.message}`
+            : issue.message;
     out.push({
-      position: positionOf(options.raw, path),
+      position: positionOf(options.raw, path) ?? options.fallbackPosition,
       path: formatPath([...options.rawPath, ...path]),
       message,
     });

@@ -16,7 +16,7 @@ import {
   type ServiceConfig,
   ServiceConfigSchema,
 } from "./schema.ts";
-import { parseYamlWithSource, positionOf, type SourcePosition } from "./source.ts";
+import { parseYamlWithSource, positionOf } from "./source.ts";
 
 /** A service entry with where it is written. */
 export interface ServiceEntry {
@@ -135,11 +135,11 @@ export function parseConfigText(
   const roots = ROOT_KEYS.filter((key) => key in top);
   const rootKey = roots[0];
   if (rootKey === undefined || roots.length > 1) {
-    const suggestion = Object.keys(top)
-      .map((key) => didYouMean(key, ROOT_KEYS))
-      .find(Boolean);
+    const misspelled = Object.keys(top).find((key) => didYouMean(key, ROOT_KEYS) !== undefined);
+    const suggestion = misspelled === undefined ? undefined : didYouMean(misspelled, ROOT_KEYS);
+    const at = roots.length > 1 ? roots[1] : misspelled;
     issues.push({
-      position: positionOf(document, roots.length > 1 ? [roots[1] ?? ""] : [], { key: true }),
+      position: positionOf(document, at === undefined ? [] : [at], { key: true }),
       path: "",
       message:
         roots.length > 1
@@ -164,7 +164,6 @@ export function parseConfigText(
     issues.push({ position: positionOf(document, [rootKey]), path: rootKey, message: "expected a mapping" });
     return fallback();
   }
-  const outerSystems = top.ticket_systems;
   const parsed = OtaiConfigSchema.safeParse(raw);
   if (!parsed.success)
     issues.push(...issuesFromZod(parsed.error, { raw, rawPath: [rootKey], schema: OtaiConfigSchema }));
@@ -172,61 +171,59 @@ export function parseConfigText(
 
   const services: ServiceEntry[] = [];
   const invalidServiceIds: string[] = [];
-  const seen = new Map<string, SourcePosition | undefined>();
-  const addService = (
-    id: string,
-    entry: unknown,
-    path: PathSegment[],
-    section: ServiceEntry["section"],
-    doc: unknown,
-    docPath: PathSegment[],
-  ) => {
-    const position = positionOf(doc, docPath, { key: true });
+  const seen = new Set<string>();
+  const addService = (id: string, entry: unknown, path: PathSegment[], section: ServiceEntry["section"]) => {
     if (seen.has(id)) {
       issues.push({
-        position,
+        position: positionOf(document, path, { key: true }),
         path: formatPath(path),
         message: `service id '${id}' is defined twice`,
         hint: "service ids must be unique across services and ticket_systems",
       });
       return;
     }
-    seen.set(id, position);
-    // A malformed entry is already an issue from the schema; its id is still known, so pipes that
-    // inject it do not get a second, misleading "unknown service".
+    seen.add(id);
     const one = ServiceConfigSchema.safeParse(entry);
-    if (one.success) services.push({ id, config: one.data, raw: entry as Record<string, unknown>, path, section });
-    else invalidServiceIds.push(id);
+    if (one.success) {
+      services.push({ id, config: one.data, raw: entry as Record<string, unknown>, path, section });
+      return;
+    }
+    issues.push(...issuesFromZod(one.error, { raw: entry, rawPath: path, schema: ServiceConfigSchema }));
+    // Its id is still known, so pipes that inject it do not get a second, misleading "unknown service".
+    invalidServiceIds.push(id);
   };
   const rawServices = raw.services;
   if (Array.isArray(rawServices)) {
-    rawServices.forEach((entry, i) => {
+    for (const [i, entry] of rawServices.entries()) {
       const id = (entry as { id?: unknown } | null)?.id;
-      if (typeof id === "string") addService(id, entry, [rootKey, "services", i], "services", raw, ["services", i]);
-    });
+      if (typeof id === "string") addService(id, entry, [rootKey, "services", i], "services");
+      else {
+        issues.push({
+          position: positionOf(raw, ["services", i]),
+          path: formatPath([rootKey, "services", i]),
+          message: "a service in a list needs an id",
+          hint: "add id: <name>, or write services as a mapping of id to service",
+        });
+      }
+    }
   } else if (typeof rawServices === "object" && rawServices !== null) {
-    for (const [id, entry] of Object.entries(rawServices))
-      addService(id, entry, [rootKey, "services", id], "services", raw, ["services", id]);
+    for (const [id, entry] of Object.entries(rawServices)) addService(id, entry, [rootKey, "services", id], "services");
   }
-  for (const [source, doc, base] of [
-    [raw.ticket_systems, raw, [rootKey]],
-    [outerSystems, document, []],
+  for (const [source, base] of [
+    [raw.ticket_systems, [rootKey]],
+    [top.ticket_systems, []],
   ] as const) {
-    if (typeof source !== "object" || source === null) continue;
-    if (source === outerSystems) {
-      const outer = OtaiConfigSchema.shape.ticket_systems.safeParse(source);
-      if (!outer.success)
-        issues.push(
-          ...issuesFromZod(outer.error, {
-            raw: source,
-            rawPath: ["ticket_systems"],
-            schema: OtaiConfigSchema.shape.ticket_systems,
-          }),
-        );
+    if (source === undefined || source === null) continue;
+    if (typeof source !== "object" || Array.isArray(source)) {
+      issues.push({
+        position: positionOf(document, [...base, "ticket_systems"]),
+        path: formatPath([...base, "ticket_systems"]),
+        message: "expected a mapping of id to ticket system",
+      });
+      continue;
     }
-    for (const [id, entry] of Object.entries(source)) {
-      addService(id, entry, [...base, "ticket_systems", id], "ticket_systems", doc, ["ticket_systems", id]);
-    }
+    for (const [id, entry] of Object.entries(source))
+      addService(id, entry, [...base, "ticket_systems", id], "ticket_systems");
   }
   return {
     file,

@@ -64,8 +64,15 @@ export function parseYamlWithSource(text: string, file: string): ParsedSource {
     if (isMap(node)) {
       const out: Record<string, unknown> = {};
       const source: NodeSource = { self: at(node.range?.[0]), keys: new Map() };
+      const merged: unknown[] = [];
       for (const pair of node.items) {
         const keyNode = pair.key;
+        // YAML 1.1 merge keys (`<<: *defaults`), which OTAI's PyYAML loader applies.
+        if (isScalar(keyNode) && keyNode.value === "<<" && keyNode.type === "PLAIN") {
+          const value = convert(pair.value);
+          merged.push(...(Array.isArray(value) ? value : [value]));
+          continue;
+        }
         const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
         const valueNode = pair.value as Node | null;
         const keyPos = at((keyNode as Node | null)?.range?.[0]);
@@ -78,6 +85,16 @@ export function parseYamlWithSource(text: string, file: string): ParsedSource {
           configurable: true,
         });
         source.keys.set(key, { key: keyPos, value: valuePos });
+      }
+      // Explicit keys win over merged ones, and earlier merge sources over later ones.
+      for (const base of merged) {
+        if (typeof base !== "object" || base === null || Array.isArray(base)) continue;
+        const baseSource = sources.get(base);
+        for (const [key, value] of Object.entries(base)) {
+          if (Object.hasOwn(out, key)) continue;
+          Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+          source.keys.set(key, baseSource?.keys.get(key) ?? { value: source.self });
+        }
       }
       sources.set(out, source);
       return out;

@@ -13,7 +13,7 @@ import { knownPluginFor } from "../plugins/known-plugins.ts";
 import type { ComponentRegistry } from "../plugins/registry.ts";
 import type { TemplateRenderer } from "../templates/renderer.ts";
 import { didYouMean } from "./did-you-mean.ts";
-import { type ConfigIssue, formatPath, issuesFromZod, type PathSegment } from "./issues.ts";
+import { type ConfigIssue, formatPath, issuesFromZod, type PathSegment, sortIssues } from "./issues.ts";
 import type { LoadedConfig, ServiceEntry } from "./load.ts";
 import { PipeConfigSchema } from "./schema.ts";
 import { positionOf, positionOfKey, type SourcePosition } from "./source.ts";
@@ -91,6 +91,7 @@ export function validateConfig(loaded: LoadedConfig, options: ValidateOptions): 
           rawPath: [...path, "params"],
           schema: definition.params,
           isTemplate: (v) => renderer.isTemplate(v),
+          fallbackPosition: positionOf(raw, ["params"]) ?? positionOf(raw, ["use"]),
         }),
       );
     }
@@ -297,7 +298,5 @@ export function validateConfig(loaded: LoadedConfig, options: ValidateOptions): 
   } else {
     checkPipe(orchestrator, [...loaded.rootPath, "orchestrator"], loaded.raw, "orchestrator");
   }
-  return issues.sort(
-    (a, b) => (a.position?.line ?? 0) - (b.position?.line ?? 0) || (a.position?.col ?? 0) - (b.position?.col ?? 0),
-  );
+  return sortIssues(issues);
 }

@@ -6,7 +6,9 @@
  * { "keywords": ["otai-plugin"], "otai": { "plugin": "./src/plugin.ts", "apiVersion": "^1.0.0" } }
  * ```
  *
- * and whose module default-exports a {@link PluginDefinition} made with {@link definePlugin}.
+ * and whose module default-exports a {@link PluginDefinition} made with {@link definePlugin}. A package
+ * installed from a registry must point `plugin` at JavaScript: Node strips types only outside
+ * `node_modules`.
  */
 import type { ComponentDefinition } from "./component.ts";
 

@@ -4,7 +4,7 @@
  * `otai validate` stops here; `otai run` goes on to create services and run the orchestrator.
  */
 
-import type { ConfigIssue } from "../config/issues.ts";
+import { type ConfigIssue, sortIssues } from "../config/issues.ts";
 import type { LoadedConfig } from "../config/load.ts";
 import { readConfig } from "../config/load.ts";
 import { positionOf } from "../config/source.ts";
@@ -101,13 +101,17 @@ export async function prepare(options: PrepareOptions = {}): Promise<Prepared> {
     ].join("."),
     message: problem.error.message,
   }));
-  if (satisfiesSpec(PLUGIN_API_VERSION, loaded.config.api_version) === false) {
+  const apiOk = satisfiesSpec(PLUGIN_API_VERSION, loaded.config.api_version);
+  if (apiOk !== true) {
     issues.push({
       position: positionOf(loaded.raw, ["api_version"]),
       path: [...loaded.rootPath, "api_version"].join("."),
-      message: `this OTAI implements API ${PLUGIN_API_VERSION}, which does not satisfy api_version '${loaded.config.api_version}'`,
+      message:
+        apiOk === undefined
+          ? `cannot read api_version '${loaded.config.api_version}': expected a version specifier such as '>=1.0.0'`
+          : `this OTAI implements API ${PLUGIN_API_VERSION}, which does not satisfy api_version '${loaded.config.api_version}'`,
     });
   }
   issues.push(...validateConfig(loaded, { registry, renderer, renderServices: options.renderServices ?? true }));
-  return { loaded, registry, renderer, secrets, plugins, issues };
+  return { loaded, registry, renderer, secrets, plugins, issues: sortIssues(issues) };
 }

@@ -6,6 +6,7 @@
  */
 import { pathToFileURL } from "node:url";
 import type { PluginRequirement } from "../config/schema.ts";
+import type { ComponentDefinition } from "../contracts/component.ts";
 import type { PluginDefinition } from "../contracts/plugin.ts";
 import { PLUGIN_API_VERSION } from "../contracts/plugin.ts";
 import { errorMessage, OtaiError } from "../errors.ts";
@@ -48,11 +49,14 @@ export function registerPlugin(registry: ComponentRegistry, plugin: PluginDefini
     source,
     ...(plugin.description ? { description: plugin.description } : {}),
   };
-  registry.addPlugin(info);
+  // Setup registers into a staging list first, so a plugin that fails half-way leaves nothing behind.
+  const staged: { component: ComponentDefinition; aliases: readonly string[] }[] = [];
   try {
     plugin.setup({
       apiVersion: PLUGIN_API_VERSION,
-      register: (component, options) => registry.add(info, component, options?.aliases ?? []),
+      register: (component, options) => {
+        staged.push({ component, aliases: options?.aliases ?? [] });
+      },
     });
   } catch (error) {
     if (error instanceof OtaiError) throw error;
@@ -60,7 +64,36 @@ export function registerPlugin(registry: ComponentRegistry, plugin: PluginDefini
       cause: error,
     });
   }
+  const ids = staged.flatMap(({ component, aliases }) => [`${plugin.prefix}:${component.name}`, ...aliases]);
+  const clash = ids.find((id, i) => registry.resolve(id) !== undefined || ids.indexOf(id) !== i);
+  if (clash !== undefined) {
+    const owner = registry.resolve(clash)?.plugin.name ?? plugin.name;
+    throw new OtaiError(
+      "OTAI_PLUGIN_LOAD_FAILED",
+      `component id '${clash}' from plugin '${plugin.name}' is already registered by plugin '${owner}'`,
+    );
+  }
+  registry.addPlugin(info);
+  for (const { component, aliases } of staged) registry.add(info, component, aliases);
   return info;
+}
+
+function loadFailure(candidate: PluginCandidate, error: unknown): OtaiError {
+  if (error instanceof OtaiError) return error;
+  if ((error as { code?: string }).code === "ERR_UNSUPPORTED_NODE_MODULES_TYPE_STRIPPING") {
+    return new OtaiError(
+      "OTAI_PLUGIN_LOAD_FAILED",
+      `plugin '${candidate.packageName}' points "otai.plugin" at TypeScript (${candidate.entry}); Node runs TypeScript only outside node_modules, so a plugin installed from a registry must ship JavaScript (e.g. "plugin": "./dist/plugin.js")`,
+      { cause: error },
+    );
+  }
+  return new OtaiError(
+    "OTAI_PLUGIN_LOAD_FAILED",
+    `plugin '${candidate.packageName}' failed to load: ${errorMessage(error)}`,
+    {
+      cause: error,
+    },
+  );
 }
 
 function isPluginDefinition(value: unknown): value is PluginDefinition {
@@ -133,19 +166,7 @@ export async function loadPlugins(
       }
       loaded.push(registerPlugin(registry, definition, candidate.dir));
     } catch (error) {
-      problems.push({
-        error:
-          error instanceof OtaiError
-            ? error
-            : new OtaiError(
-                "OTAI_PLUGIN_LOAD_FAILED",
-                `plugin '${candidate.packageName}' failed to load: ${errorMessage(error)}`,
-                {
-                  cause: error,
-                },
-              ),
-        ...(index >= 0 ? { requirement: index } : {}),
-      });
+      problems.push({ error: loadFailure(candidate, error), ...(index >= 0 ? { requirement: index } : {}) });
     }
   }
 

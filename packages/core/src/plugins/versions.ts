@@ -1,35 +1,72 @@
 /**
  * @module plugins/versions
- * Version ranges. OTAI configs write PEP 440 specifiers (`>=1.0.0`, `~=1.4`, `==1.*`); npm uses semver.
+ * Version ranges. OTAI configs write PEP 440 specifiers (`>=1.0.0`, `~=1.4`, `==1.*`, `>=1,!=1.5`);
+ * npm uses semver ranges. Both are accepted.
  */
 import semver from "semver";
 
-/** Converts a PEP 440 specifier set to a semver range; semver ranges pass through. */
-export function toSemverRange(spec: string): string | undefined {
-  const parts = spec
-    .split(",")
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .map((part) => {
-      const compatible = /^~=\s*(\d+(?:\.\d+)*)$/.exec(part);
-      if (compatible?.[1]) {
-        const nums = compatible[1].split(".").map(Number);
-        const upper = nums.length <= 2 ? `${(nums[0] ?? 0) + 1}.0.0` : `${nums[0]}.${(nums[1] ?? 0) + 1}.0`;
-        return `>=${semver.coerce(compatible[1])?.version} <${upper}`;
-      }
-      const exact = /^===?\s*(.+)$/.exec(part);
-      if (exact?.[1]) return exact[1].replace(/\.\*$/, ".x");
-      const notEqual = /^!=\s*(.+)$/.exec(part);
-      if (notEqual?.[1]) return `<${notEqual[1]} || >${notEqual[1]}`;
-      return part;
-    });
-  const range = parts.join(" ") || "*";
-  return semver.validRange(range) ?? undefined;
+const PEP440 = /^\s*(~=|===|==|!=|<=|>=|<|>)\s*([0-9][0-9A-Za-z.*+-]*)\s*$/;
+
+function full(version: string): string | undefined {
+  return semver.coerce(version)?.version;
 }
 
-/** Whether `version` satisfies the PEP 440 or semver `spec`; undefined when the spec cannot be read. */
+// One PEP 440 clause as a predicate, or undefined when it cannot be read.
+function clause(text: string): ((version: string) => boolean) | undefined {
+  const match = PEP440.exec(text);
+  if (!match) return undefined;
+  const [, op, raw = ""] = match;
+  if (raw.endsWith(".*")) {
+    if (op !== "==" && op !== "!=") return undefined;
+    const range = `${raw.slice(0, -2)}.x`;
+    if (!semver.validRange(range)) return undefined;
+    return op === "==" ? (v) => semver.satisfies(v, range) : (v) => !semver.satisfies(v, range);
+  }
+  const target = full(raw);
+  if (!target) return undefined;
+  switch (op) {
+    case "~=": {
+      const parts = raw.split(".").map(Number);
+      if (parts.length < 2) return undefined;
+      // ~=1.4 means >=1.4, ==1.*; ~=1.4.2 means >=1.4.2, ==1.4.*
+      const prefix = parts.slice(0, -1).join(".");
+      return (v) => semver.gte(v, target) && semver.satisfies(v, `${prefix}.x`);
+    }
+    case "==":
+    case "===":
+      return (v) => semver.eq(v, target);
+    case "!=":
+      return (v) => !semver.eq(v, target);
+    case "<=":
+      return (v) => semver.lte(v, target);
+    case ">=":
+      return (v) => semver.gte(v, target);
+    case "<":
+      return (v) => semver.lt(v, target);
+    default:
+      return (v) => semver.gt(v, target);
+  }
+}
+
+/**
+ * Whether `version` satisfies `spec`, a PEP 440 specifier set or a semver range; undefined when the
+ * spec cannot be read.
+ *
+ * @example
+ * satisfiesSpec("1.4.2", "~=1.4"); // true
+ * satisfiesSpec("1.5.0", ">=1.0,!=1.5.0"); // false
+ * satisfiesSpec("1.2.0", "^1.0.0"); // true
+ */
 export function satisfiesSpec(version: string, spec: string): boolean | undefined {
-  const range = toSemverRange(spec);
-  if (range === undefined) return undefined;
-  return semver.satisfies(version, range, { includePrerelease: true });
+  const actual = full(version);
+  if (!actual) return undefined;
+  const clauses = spec.split(",").map((part) => part.trim());
+  const predicates = clauses.map(clause);
+  if (clauses.length > 0 && clauses.every(Boolean) && predicates.every((p) => p !== undefined)) {
+    return predicates.every((predicate) => predicate?.(actual));
+  }
+  // A comma or a PEP-only operator means PEP 440; an unreadable one must not be re-read as semver.
+  if (spec.includes(",") || /^\s*(~=|===|==|!=)/.test(spec)) return undefined;
+  const range = semver.validRange(spec);
+  return range === null ? undefined : semver.satisfies(actual, range, { includePrerelease: true });
 }
