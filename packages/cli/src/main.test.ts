@@ -157,3 +157,20 @@ describe("otai command line", () => {
     assert.match(io.stderr.join(""), /OTAI_CONFIG_NOT_FOUND.*\/nonexistent\/config\.yml/);
   });
 });
+
+describe("otai demo (the README's main job)", () => {
+  it("routes every Incoming ticket of the bundled example on a copy, and leaves the example untouched", async () => {
+    const example = readFileSync(new URL("../../../examples/quickstart/tickets.jsonl", import.meta.url), "utf8");
+    const dir = mkdtempSync(join(tmpdir(), "otai-demo-test-"));
+    const io = captureIo();
+    assert.equal(await main(["demo", "--dir", dir, "--log-level", "ERROR"], io), 0, io.stderr.join("\n"));
+    const after = readFileSync(join(dir, "tickets.jsonl"), "utf8")
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    assert.equal(after.filter((t) => t.queue.name === "Incoming").length, 0);
+    assert.ok(after.every((t) => t.id === "105" || t.notes.length === 1));
+    assert.match(io.stdout.join("\n"), /Incoming → Billing/);
+    assert.equal(readFileSync(new URL("../../../examples/quickstart/tickets.jsonl", import.meta.url), "utf8"), example);
+  });
+});
