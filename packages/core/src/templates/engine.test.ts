@@ -252,3 +252,18 @@ describe("createMinijinjaEngine: compiled template cache", () => {
     assert.deepEqual(engine.evaluate("v", { v: [3] }), [3]);
   });
 });
+
+describe("createMinijinjaEngine: recovery from a WebAssembly panic", () => {
+  it("starts a new engine after a panic, so later renders still work", () => {
+    const engine = createMinijinjaEngine({ one: () => 1 });
+    // A function passed in the scope (the renderer never does this) is called unguarded and panics.
+    const scope = {
+      f: () => {
+        throw new Error("boom");
+      },
+    };
+    assert.throws(() => engine.evaluate("f()", scope));
+    assert.equal(engine.evaluate("one() + 1", {}), 2);
+    assert.equal(engine.renderText("{% if true %}ok{% endif %}", {}), "ok");
+  });
+});

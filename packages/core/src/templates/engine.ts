@@ -34,27 +34,30 @@ export function createMinijinjaEngine(
   helpers: Record<string, TemplateHelper>,
   options: { fuel?: number } = {},
 ): TemplateEngine {
-  const env = new Environment();
-  env.undefinedBehavior = "strict";
-  env.trimBlocks = true;
-  env.lstripBlocks = true;
-  env.enablePyCompat();
-  env.fuel = options.fuel ?? 200_000;
-
   // A helper that throws inside WebAssembly panics and corrupts the engine, so helpers never throw into it:
   // the error is parked here, the helper returns undefined, and the render is failed afterwards.
   // `throw undefined` is possible, so a flag (not the value) says whether an error is parked.
   let pending: { error: unknown } | undefined;
-  for (const [name, helper] of Object.entries(helpers)) {
-    env.addGlobal(name, (...args: unknown[]) => {
-      try {
-        return helper(...args);
-      } catch (error) {
-        pending ??= { error };
-        return undefined;
-      }
-    });
-  }
+  const build = (): Environment => {
+    const fresh = new Environment();
+    fresh.undefinedBehavior = "strict";
+    fresh.trimBlocks = true;
+    fresh.lstripBlocks = true;
+    fresh.enablePyCompat();
+    fresh.fuel = options.fuel ?? 200_000;
+    for (const [name, helper] of Object.entries(helpers)) {
+      fresh.addGlobal(name, (...args: unknown[]) => {
+        try {
+          return helper(...args);
+        } catch (error) {
+          pending ??= { error };
+          return undefined;
+        }
+      });
+    }
+    return fresh;
+  };
+  let env = build();
 
   const compiled = new Map<string, string>();
   let counter = 0;
@@ -78,6 +81,11 @@ export function createMinijinjaEngine(
       output = env.renderTemplate(compile(source), scope);
     } catch (error) {
       const parked = pending as { error: unknown } | undefined;
+      if (isPanic(error)) {
+        // Whatever caused it, a panicked engine fails every later render; start a new one.
+        env = build();
+        compiled.clear();
+      }
       if (parked) throw parked.error;
       throw new Error(cleanMessage(error));
     }
@@ -111,6 +119,11 @@ export function createMinijinjaEngine(
       return JSON.parse(output);
     },
   };
+}
+
+function isPanic(error: unknown): boolean {
+  const text = error instanceof Error ? error.message : String(error);
+  return /unreachable|recursive use of an object|already borrowed|RuntimeError/.test(text);
 }
 
 // MiniJinja appends "(in t12:1)" and, in debug mode, a source listing; both name our internal wrapper.
