@@ -9,6 +9,7 @@ import { reportError, UsageError } from "./commands/_shared.ts";
 import { demoCommand, demoHelp } from "./commands/demo.ts";
 import { pluginsCommand, pluginsHelp } from "./commands/plugins.ts";
 import { runCommand, runHelp } from "./commands/run.ts";
+import { schemaCommand, schemaHelp } from "./commands/schema.ts";
 import { validateCommand, validateHelp } from "./commands/validate.ts";
 import { type Io, processIo } from "./output.ts";
 
@@ -24,6 +25,7 @@ Commands:
   validate   check a config and report every problem with its line
   plugins    list installed plugins and their component ids
   demo       route the bundled example tickets and show the result
+  schema     print a JSON Schema of config.yml for editor completion
 
 Options:
   -h, --help      show help (also: otai <command> --help)
@@ -42,6 +44,7 @@ const COMMANDS: Record<string, Command> = {
   validate: { help: validateHelp, run: validateCommand },
   plugins: { help: pluginsHelp, run: pluginsCommand },
   demo: { help: demoHelp, run: demoCommand },
+  schema: { help: schemaHelp, run: schemaCommand },
 };
 
 /**

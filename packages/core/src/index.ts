@@ -6,6 +6,7 @@
 
 export { DurationSchema, parseDuration } from "./config/duration.ts";
 export { type ConfigIssue, formatIssue } from "./config/issues.ts";
+export { configJsonSchema } from "./config/json-schema.ts";
 export { type LoadedConfig, parseConfigText, readConfig, resolveConfigPath } from "./config/load.ts";
 export type { LoggingConfig, PipeConfig, ServiceConfig } from "./config/schema.ts";
 export { formatPosition, type SourcePosition } from "./config/source.ts";

@@ -1,0 +1,38 @@
+/**
+ * `otai schema`: a JSON Schema of config.yml for the installed plugins, for editor completion.
+ */
+import { writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { configJsonSchema, loadRegistry, type PluginDefinition } from "@otai/core";
+import type { Io } from "../output.ts";
+
+export const schemaHelp = `Usage: otai schema [--out FILE]
+
+Prints a JSON Schema of config.yml that knows every installed component, its params and injects.
+With the YAML language server (VS Code's YAML extension, and others), put this first in config.yml:
+
+  # yaml-language-server: $schema=./otai.schema.json
+
+Options:
+      --out FILE   write the schema to FILE instead of printing it
+  -h, --help       show this help`;
+
+export async function schemaCommand(
+  argv: string[],
+  deps: { io: Io; cwd?: string; plugins?: readonly PluginDefinition[] },
+): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { out: { type: "string" } }, strict: true });
+  const { registry, problems } = await loadRegistry({
+    ...(deps.cwd ? { cwd: deps.cwd } : {}),
+    ...(deps.plugins ? { plugins: deps.plugins } : {}),
+  });
+  for (const problem of problems) deps.io.err(`not loaded [${problem.error.code}]: ${problem.error.message}`);
+  const text = `${JSON.stringify(configJsonSchema(registry), null, 2)}\n`;
+  if (values.out) {
+    writeFileSync(values.out, text);
+    deps.io.err(`wrote ${values.out}`);
+  } else {
+    deps.io.out(text);
+  }
+  return 0;
+}
