@@ -70,11 +70,11 @@ export function knownKeysAt(schema: z.ZodType, path: readonly PathSegment[]): st
   return [...new Set(defsAt(def, path).flatMap((d) => (d.type === "object" && d.shape ? Object.keys(d.shape) : [])))];
 }
 
-function describe(value: unknown): string {
+function describe(value: unknown, showValue = true): string {
   if (value === null || value === undefined) return "nothing";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a mapping";
-  return `${typeof value} ${JSON.stringify(value)}`;
+  return showValue ? `${typeof value} ${JSON.stringify(value)}` : `a ${typeof value}`;
 }
 
 export interface ZodIssueOptions {
@@ -84,6 +84,8 @@ export interface ZodIssueOptions {
   rawPath: readonly PathSegment[];
   /** Drops issues about values that are templates, which only get their type when rendered. */
   isTemplate?: (value: unknown) => boolean;
+  /** Rendered params can hold ticket text, which must not end up in error messages and logs. */
+  hideValues?: boolean;
   schema: z.ZodType;
   /** Where to point when `raw` has no position of its own (e.g. params that are not written at all). */
   fallbackPosition?: SourcePosition | undefined;
@@ -129,9 +131,9 @@ export function issuesFromZod(error: z.ZodError, options: ZodIssueOptions): Conf
       actual === undefined && (issue.code === "invalid_type" || issue.code === "invalid_union")
         ? `missing required value${issue.code === "invalid_type" ? ` (expected ${issue.expected})` : ""}`
         : issue.code === "invalid_type"
-          ? `expected ${issue.expected}, got ${describe(actual)}`
+          ? `expected ${issue.expected}, got ${describe(actual, !options.hideValues)}`
           : issue.code === "invalid_union"
-            ? `unexpected ${describe(actual)}: ${issue.message}`
+            ? `unexpected ${describe(actual, !options.hideValues)}: ${issue.message}`
             : issue.message;
     out.push({
       position: positionOf(options.raw, path) ?? options.fallbackPosition,

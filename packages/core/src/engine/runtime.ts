@@ -79,6 +79,7 @@ export function createPipeRuntime(options: RuntimeOptions): PipeRuntime {
           raw: rendered,
           rawPath: [...path, "params"],
           schema: definition.params,
+          hideValues: true,
         });
         const positioned = issues.map((issue) => ({
           ...issue,

@@ -44,6 +44,21 @@ describe("log redaction", () => {
     assert.ok(!info.logs.some((line) => line.includes("Sensitive customer text")));
   });
 
+  it("keeps rendered values (ticket text) out of the error when rendered params do not validate", async () => {
+    const config = pipelineConfig(
+      `- id: update
+  use: base:UpdateTicketPipe
+  injects: { ticket_system: desk }
+  params: { ticket_id: "1", updated_ticket: { add_tags: "{{ 'Sensitive body text' }}" } }`,
+      { services: "desk:\n  use: base:InMemoryTicketSystemService" },
+    );
+    const { outcomes, logs } = await runConfig(config, { logLevel: "INFO" });
+    const message = outcomes[0]?.incidents[0]?.error.message ?? "";
+    assert.match(message, /add_tags: expected array, got a string/);
+    assert.ok(!message.includes("Sensitive body text"));
+    assert.ok(!logs.some((line) => line.includes("Sensitive body text")));
+  });
+
   it("also writes redacted JSON lines to log_file_path when log_to_file is set", async () => {
     const config = pipelineConfig(
       `- id: echo
