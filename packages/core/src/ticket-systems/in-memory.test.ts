@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import pino from "pino";
 import { type TicketSearchCriteriaInput, TicketSearchCriteriaSchema } from "../contracts/ticket.ts";
 import { isOtaiError } from "../errors.ts";
-import { nextTimestamp } from "./_apply.ts";
+import { nextTimestamp } from "./_stored-ticket-system.ts";
 import { createInMemoryTicketSystem, type UnifiedTicketInput } from "./in-memory.ts";
 import { InMemoryTicketSystemService } from "./services.ts";
 
@@ -358,5 +358,19 @@ describe("InMemoryTicketSystemService", () => {
   it("validates seed tickets and rejects unknown params", () => {
     assert.equal(InMemoryTicketSystemService.params.safeParse({ tickets: [{ subject: "no id" }] }).success, false);
     assert.equal(InMemoryTicketSystemService.params.safeParse({ tickets: [], queue: [] }).success, false);
+  });
+});
+
+describe("in-memory ticket system: entities resolved against the help desk's lists", () => {
+  it("stores a queue set by name as the configured entity, so a search by its id finds the ticket", async () => {
+    const system = createInMemoryTicketSystem([{ id: "1", subject: "s", queue: { id: "1", name: "Incoming" } }], {
+      queues: [
+        { id: "1", name: "Incoming" },
+        { id: "2", name: "Billing" },
+      ],
+    });
+    assert.equal(await system.update("1", { queue: { name: "Billing" } }), true);
+    assert.deepEqual((await system.get("1"))?.queue, { id: "2", name: "Billing" });
+    assert.equal((await system.find({ queue: { id: "2" }, limit: 10, offset: 0 })).tickets.length, 1);
   });
 });

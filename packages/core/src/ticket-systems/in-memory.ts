@@ -1,7 +1,7 @@
 /**
  * @module ticket-systems/in-memory
  * A help desk held in memory: for tests, demos and dry runs. It behaves exactly like the JSONL system
- * (both are built on `_apply.ts`) and records every call, so tests can check what a pipe asked for.
+ * (both are built on `_stored-ticket-system.ts`) and records every call, so tests can check what a pipe asked for.
  */
 
 import type {
@@ -20,9 +20,9 @@ import {
   type StoredTicket,
   type TicketStore,
   type UnifiedTicketInput,
-} from "./_apply.ts";
+} from "./_stored-ticket-system.ts";
 
-export type { HelpDeskConfig, UnifiedTicketInput } from "./_apply.ts";
+export type { HelpDeskConfig, UnifiedTicketInput } from "./_stored-ticket-system.ts";
 
 /** One call made on an in-memory system, with copies of its arguments. */
 export type TicketSystemCall =

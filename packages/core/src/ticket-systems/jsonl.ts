@@ -29,7 +29,7 @@ import {
   type StoredTicket,
   type TicketRecord,
   type TicketStore,
-} from "./_apply.ts";
+} from "./_stored-ticket-system.ts";
 
 export interface JsonlTicketSystemOptions extends HelpDeskConfig {
   /** The JSONL file. Relative paths are relative to the process's working directory. */

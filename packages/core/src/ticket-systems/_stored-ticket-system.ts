@@ -1,5 +1,5 @@
 /**
- * @module ticket-systems/apply
+ * @module ticket-systems/stored-ticket-system
  * The TicketSystem semantics that the in-memory and the JSONL system share: search, update, notes,
  * validation against the help desk's options and versioning. Each system only supplies a
  * {@link TicketStore}, so the two can never drift apart in behaviour.
@@ -109,7 +109,7 @@ export function createStoredTicketSystem(store: TicketStore, config: HelpDeskCon
             { details: { id, expectedVersion: expected, actualVersion: current.updated_at ?? null } },
           );
         }
-        applyUpdate(draft, current, parsed, at);
+        applyUpdate(draft, current, parsed, at, config);
       });
     },
 
@@ -219,13 +219,19 @@ function decodeCursor(cursor: string): number {
   });
 }
 
-function applyUpdate(draft: TicketRecord, current: UnifiedTicket, changes: TicketUpdate, at: string): void {
+function applyUpdate(
+  draft: TicketRecord,
+  current: UnifiedTicket,
+  changes: TicketUpdate,
+  at: string,
+  config: HelpDeskConfig,
+): void {
   // Assigning to the draft keeps each existing key in its place, so a JSONL line keeps its key order.
   if (changes.subject !== undefined) draft.subject = changes.subject;
   if (changes.type !== undefined) draft.type = changes.type;
   if (changes.status !== undefined) draft.status = changes.status;
-  if (changes.queue !== undefined) draft.queue = { ...changes.queue };
-  if (changes.priority !== undefined) draft.priority = { ...changes.priority };
+  if (changes.queue !== undefined) draft.queue = resolveEntity(changes.queue, config.queues);
+  if (changes.priority !== undefined) draft.priority = resolveEntity(changes.priority, config.priorities);
   if (changes.tags !== undefined || changes.add_tags !== undefined || changes.remove_tags !== undefined) {
     const removed = new Set(changes.remove_tags ?? []);
     const tags = new Set([...(changes.tags ?? current.tags), ...(changes.add_tags ?? [])]);
@@ -240,6 +246,13 @@ function applyUpdate(draft: TicketRecord, current: UnifiedTicket, changes: Ticke
       changes.notes.map((note) => stampNote(note, note.internal, at)),
     );
   }
+}
+
+// A queue set by name alone is stored as the help desk knows it (id and name), so a later search by id
+// finds it, as it would in a real help desk.
+function resolveEntity(value: UnifiedEntity, allowed?: readonly UnifiedEntity[]): UnifiedEntity {
+  const known = allowed?.find((entity) => entityMatches(entity, value));
+  return known ? { ...known } : { ...value };
 }
 
 function appendNotes(draft: TicketRecord, notes: UnifiedNote[]): void {
