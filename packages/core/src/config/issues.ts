@@ -33,7 +33,14 @@ export function formatIssue(issue: ConfigIssue): string {
 
 /** Issues in file order, so an admin can fix them top to bottom. */
 export function sortIssues(issues: readonly ConfigIssue[]): ConfigIssue[] {
-  return [...issues].sort(
+  const seen = new Set<string>();
+  const unique = issues.filter((issue) => {
+    const key = formatIssue(issue);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return unique.sort(
     (a, b) => (a.position?.line ?? 0) - (b.position?.line ?? 0) || (a.position?.col ?? 0) - (b.position?.col ?? 0),
   );
 }

@@ -75,7 +75,8 @@ export const OtaiConfigSchema = z
       }),
     services: Services,
     ticket_systems: z.record(z.string(), z.unknown()).default({}),
-    orchestrator: PipeConfigSchema.optional(),
+    // Checked as a pipe, with its nested pipes, by config/validate.ts.
+    orchestrator: z.unknown().optional(),
   })
   .strict();
 export type OtaiConfigInput = z.input<typeof OtaiConfigSchema>;

@@ -254,3 +254,27 @@ describe("validateConfig on its own", () => {
     );
   });
 });
+
+describe("mistakes from OTAI's own drifting docs (notes 2.5)", () => {
+  it("points each one to the fix, once", async () => {
+    const prepared = await prepareText(`open_ticket_ai:
+  infrastructure:
+    logging:
+      level: INFO
+      log_format: "%(message)s"
+  orchestrator:
+    use: otai_base:SimpleSequentialOrchestrator
+    steps:
+      - id: runner
+        use: otai_base:SimpleSequentialRunner
+`);
+    assert.deepEqual(
+      prepared.issues.map((i) => `${i.position?.line}:${i.position?.col} ${i.message} (${i.hint})`),
+      [
+        "5:7 unknown key 'log_format' (did you mean 'format'?)",
+        "7:10 unknown component 'otai_base:SimpleSequentialOrchestrator' (did you mean 'base:SimpleSequentialOrchestrator'?)",
+        "8:5 unknown key 'steps' (steps belong under params:)",
+      ],
+    );
+  });
+});
