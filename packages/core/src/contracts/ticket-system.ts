@@ -45,6 +45,22 @@ export interface NoteOptions {
   internal?: boolean;
 }
 
+/** One ticket's change in a bulk update. */
+export interface BulkUpdateItem {
+  id: string;
+  changes: TicketUpdate;
+  expectedVersion?: string;
+}
+
+/** The outcome for one ticket of a bulk update; a failure never hides the others. */
+export interface BulkUpdateResult {
+  id: string;
+  ok: boolean;
+  /** An OtaiError code, e.g. OTAI_HELPDESK_CONFLICT, when `ok` is false. */
+  code?: string;
+  message?: string;
+}
+
 /**
  * A help desk. Ids are strings on this side, whatever the help desk uses natively.
  *
@@ -59,6 +75,8 @@ export interface TicketSystem {
   update(id: string, changes: TicketUpdate, options?: UpdateOptions): Promise<boolean>;
   addNote(id: string, note: UnifiedNoteInput | UnifiedNote, options?: NoteOptions): Promise<boolean>;
   options(): Promise<HelpDeskOptions>;
+  /** Many updates in as few requests as the help desk allows (e.g. Zendesk's update_many jobs). */
+  updateMany?(items: readonly BulkUpdateItem[]): Promise<BulkUpdateResult[]>;
   close?(): Promise<void>;
 }
 

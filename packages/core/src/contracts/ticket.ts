@@ -81,6 +81,8 @@ export const TicketSearchCriteriaSchema = z
     queue: UnifiedEntitySchema.optional(),
     status: z.union([z.string(), z.array(z.string())]).optional(),
     updated_since: z.string().optional(),
+    /** A saved view or filter of the help desk (e.g. a Zendesk view id), where it has them. */
+    view: z.union([z.string(), z.number()]).transform(String).optional(),
     limit: z.coerce.number().int().positive().max(10_000).default(10),
     offset: z.coerce.number().int().min(0).default(0),
     cursor: z.string().optional(),

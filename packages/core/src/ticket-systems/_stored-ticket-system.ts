@@ -82,6 +82,9 @@ export function createStoredTicketSystem(store: TicketStore, config: HelpDeskCon
   return {
     async find(criteria) {
       const parsed = parseInput(TicketSearchCriteriaSchema, criteria, "search criteria");
+      // Ignoring the view would silently return tickets it does not contain.
+      if (parsed.view !== undefined)
+        invalid(`this help desk has no views (asked for view ${parsed.view})`, { field: "view" });
       const offset = parsed.cursor === undefined ? parsed.offset : decodeCursor(parsed.cursor);
       const found = (await store.list())
         .map((entry) => entry.ticket)

@@ -374,3 +374,12 @@ describe("in-memory ticket system: entities resolved against the help desk's lis
     assert.equal((await system.find({ queue: { id: "2" }, limit: 10, offset: 0 })).tickets.length, 1);
   });
 });
+
+describe("in-memory ticket system: criteria it cannot serve", () => {
+  it("refuses a view instead of ignoring it", async () => {
+    const system = createInMemoryTicketSystem([{ id: "1", subject: "s" }]);
+    await assert.rejects(system.find({ view: "123", limit: 10, offset: 0 }), (e: unknown) =>
+      isOtaiError(e, "OTAI_HELPDESK_INVALID"),
+    );
+  });
+});
