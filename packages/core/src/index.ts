@@ -22,6 +22,7 @@ export { type App, type AppOptions, createApp, type RunOutcome } from "./engine/
 export { loadRegistry, type Prepared, type PrepareOptions, prepare } from "./engine/prepare.ts";
 export type { PipeIncident } from "./engine/runtime.ts";
 export * from "./errors.ts";
+export * from "./http/index.ts";
 export { createLogger } from "./logging/logger.ts";
 export { createSecretRegistry, type SecretRegistry } from "./logging/secrets.ts";
 export { basePlugin } from "./pipes/base-plugin.ts";
