@@ -6,6 +6,7 @@
  */
 import type { Logger } from "pino";
 import type { z } from "zod";
+import type { SecretRegistry } from "../logging/secrets.ts";
 import type { Classifier } from "./classifier.ts";
 import type { PipeContext } from "./pipe-context.ts";
 import type { PipeResult } from "./pipe-result.ts";
@@ -38,6 +39,8 @@ export interface ServiceCreateContext<I extends InjectSpec = InjectSpec> {
   services: InjectedServices<I>;
   /** The directory of the config file, for resolving relative paths in params. */
   baseDir: string;
+  /** Register credentials here (the HTTP client does) so no log line ever shows them. */
+  secrets: SecretRegistry;
 }
 
 export interface ServiceDefinition<

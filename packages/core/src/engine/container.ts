@@ -82,6 +82,7 @@ export function createContainer(options: ContainerOptions): ServiceContainer {
         logger: child,
         services: injected,
         baseDir: loaded.baseDir,
+        secrets,
       });
     } catch (error) {
       if (error instanceof OtaiError) throw error;

@@ -21,6 +21,7 @@ import type { ConfigIssue } from "../config/issues.ts";
 import { PLUGIN_API_VERSION } from "../contracts/plugin.ts";
 import { loadRegistry, prepare } from "../engine/prepare.ts";
 import { isOtaiError } from "../errors.ts";
+import { createSecretRegistry } from "../logging/secrets.ts";
 import { basePlugin } from "../pipes/base-plugin.ts";
 import { discoverPlugins } from "./discover.ts";
 import { loadPlugins } from "./load.ts";
@@ -615,7 +616,13 @@ describe("loadRegistry and otai plugins", () => {
 });
 
 describe("stand-in plugins from @otai/testkit (fakes, not adapters)", () => {
-  const context = { id: "x", logger: pino({ level: "silent" }), services: {}, baseDir: "/" };
+  const context = {
+    id: "x",
+    logger: pino({ level: "silent" }),
+    services: {},
+    baseDir: "/",
+    secrets: createSecretRegistry(),
+  };
 
   it("stand-in otai-otobo-znuny has the Python service's params and defaults", async () => {
     const params = FakeOTOBOZnunyTicketSystemService.params.parse({

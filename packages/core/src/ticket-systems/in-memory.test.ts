@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import pino from "pino";
 import { type TicketSearchCriteriaInput, TicketSearchCriteriaSchema } from "../contracts/ticket.ts";
 import { isOtaiError } from "../errors.ts";
+import { createSecretRegistry } from "../logging/secrets.ts";
 import { nextTimestamp } from "./_stored-ticket-system.ts";
 import { createInMemoryTicketSystem, type UnifiedTicketInput } from "./in-memory.ts";
 import { InMemoryTicketSystemService } from "./services.ts";
@@ -346,7 +347,13 @@ describe("createInMemoryTicketSystem: options and call log", () => {
 });
 
 describe("InMemoryTicketSystemService", () => {
-  const context = { id: "desk", logger: pino({ enabled: false }), services: {}, baseDir: "/tmp" };
+  const context = {
+    id: "desk",
+    logger: pino({ enabled: false }),
+    services: {},
+    baseDir: "/tmp",
+    secrets: createSecretRegistry(),
+  };
 
   it("defaults tickets to [] and creates a working system", async () => {
     const params = InMemoryTicketSystemService.params.parse({ queues: [{ name: "IT" }] });

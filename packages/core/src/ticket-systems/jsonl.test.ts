@@ -6,6 +6,7 @@ import { after, before, describe, it } from "node:test";
 import pino from "pino";
 import { type TicketSearchCriteriaInput, TicketSearchCriteriaSchema } from "../contracts/ticket.ts";
 import { isOtaiError } from "../errors.ts";
+import { createSecretRegistry } from "../logging/secrets.ts";
 import { createJsonlTicketSystem } from "./jsonl.ts";
 import { JsonlTicketSystemService } from "./services.ts";
 
@@ -198,7 +199,13 @@ describe("JsonlTicketSystemService", () => {
   it("resolves a relative path against the config's directory", async () => {
     const path = await fileWith(`${LINES.join("\n")}\n`);
     const params = JsonlTicketSystemService.params.parse({ path: "tickets.jsonl", statuses: ["new", "open"] });
-    const context = { id: "desk", logger: pino({ enabled: false }), services: {}, baseDir: join(path, "..") };
+    const context = {
+      id: "desk",
+      logger: pino({ enabled: false }),
+      services: {},
+      baseDir: join(path, ".."),
+      secrets: createSecretRegistry(),
+    };
     const system = await JsonlTicketSystemService.create(params, context);
     assert.equal((await system.get("2"))?.subject, "Rechnung");
     await assert.rejects(system.update("2", { status: "closed" }), code("OTAI_HELPDESK_INVALID", /"closed"/));
