@@ -1,9 +1,10 @@
 /**
  * @module otai-zendesk
- * Zendesk for Open Ticket AI. This package will register `zendesk:ZendeskTicketSystemService`
- * (alias `otai_zendesk:ZendeskTicketsystemService`); so far it holds the params, the mapping between
- * Zendesk and unified tickets, and webhook verification.
+ * Zendesk for Open Ticket AI: registers `zendesk:ZendeskTicketSystemService` (alias
+ * `otai_zendesk:ZendeskTicketsystemService`, the integration guide's id), and offers webhook
+ * verification for push triggers.
  */
+
 export { toUnifiedTicket, toZendeskComment, toZendeskUpdate, type ZendeskDirectory } from "./mapping.ts";
 export type {
   ZendeskComment,
@@ -14,6 +15,8 @@ export type {
   ZendeskUser,
 } from "./native.ts";
 export { authorizationOf, baseUrlOf, type ZendeskParams, ZendeskParamsSchema } from "./params.ts";
+export { default, ZendeskTicketSystemService } from "./plugin.ts";
+export { createZendeskTicketSystem, type ZendeskServiceOptions } from "./service.ts";
 export {
   parseZendeskWebhook,
   SIGNATURE_HEADER,

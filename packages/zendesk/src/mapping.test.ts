@@ -49,7 +49,7 @@ describe("Zendesk → unified ticket", () => {
     assert.equal(ticket.id, "35436");
     assert.equal(ticket.body, "First message");
     assert.deepEqual(ticket.queue, { id: "12", name: "IT Support" });
-    assert.deepEqual(ticket.priority, { id: "high", name: "high" });
+    assert.deepEqual(ticket.priority, { name: "high" });
     assert.deepEqual(ticket.requester, { id: "7", name: "Dana", email: "dana@example.org" });
     assert.deepEqual(ticket.custom_fields, { "501": "mobile_app" });
     assert.equal(ticket.updated_at, "2026-01-02T00:00:00Z");

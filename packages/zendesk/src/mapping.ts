@@ -39,7 +39,8 @@ export function toUnifiedTicket(ticket: ZendeskTicket, directory: ZendeskDirecto
     ...(ticket.group_id == null
       ? {}
       : { queue: { id: String(ticket.group_id), ...(group ? { name: group.name } : {}) } }),
-    ...(ticket.priority ? { priority: { id: ticket.priority, name: ticket.priority } } : {}),
+    // Zendesk priorities are names without ids.
+    ...(ticket.priority ? { priority: { name: ticket.priority } } : {}),
     type: ticket.type ?? null,
     status: ticket.status,
     tags: [...(ticket.tags ?? [])],

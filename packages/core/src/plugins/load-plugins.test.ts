@@ -339,13 +339,16 @@ describe("config plugins: list", () => {
 
   it("a listed plugin that is not installed is an issue at its entry, with the npm install command when known", async () => {
     const root = project(
-      "open_ticket_ai:\n  plugins:\n    - otai-zendesk\n    - otai_hf_local\n    - otai-nope\n  orchestrator: { use: base:CompositePipe }\n",
+      "open_ticket_ai:\n  plugins:\n    - otai-freshdesk\n    - otai_hf_local\n    - otai-nope\n  orchestrator: { use: base:CompositePipe }\n",
     );
     const prepared = await prepare({ cwd: root, environment: {} });
     assert.deepEqual(
       prepared.issues.map((i) => [i.position?.line, i.message]),
       [
-        [3, "plugin 'otai-zendesk' is listed in plugins: but not installed; install it with: npm install otai-zendesk"],
+        [
+          3,
+          "plugin 'otai-freshdesk' is listed in plugins: but not installed; install it with: npm install otai-freshdesk",
+        ],
         [
           4,
           "plugin 'otai_hf_local' is listed in plugins: but not installed; install it with: npm install otai-hf-local",
