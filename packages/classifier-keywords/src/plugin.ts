@@ -5,6 +5,10 @@
  */
 import { definePlugin, defineService, PLUGIN_API_VERSION } from "@otai/core";
 import { createKeywordClassifier } from "./classifier.ts";
+
+export { createKeywordClassifier } from "./classifier.ts";
+export { type KeywordParams, KeywordParamsSchema } from "./params.ts";
+
 import { KeywordParamsSchema } from "./params.ts";
 
 export const KeywordClassificationService = defineService({

@@ -11,5 +11,6 @@ export {
 export { fakeHfLocalPlugin, fakeOtoboZnunyPlugin } from "./fake-plugins/index.ts";
 export * from "./fakes/zendesk/index.ts";
 export { PRIORITIES, QUEUES, seedTickets } from "./fixtures/tickets.ts";
+export * from "./openapi/index.ts";
 export { createRecorder, createRecordingPlugin, type Recorder } from "./recording/recording-plugin.ts";
 export { pipelineConfig, type RunConfigOptions, type RunConfigResult, runConfig } from "./run-config.ts";

@@ -90,6 +90,22 @@ describe("rate budget (unit, virtual clock)", () => {
     assert.equal(clock.t - t0, 5000);
   });
 
+  it("pauses every request after a 429 whose headers show a spent limit, but not one whose headers show budget left", async () => {
+    const spent = virtualClock();
+    const a = createRateBudget({ name: "Zendesk", now: spent.now, sleep: spent.sleep });
+    (await a.acquire()).settle({ status: 429, observations: [ietf(0, 30)], retryAfterMs: 5000 });
+    const t0 = spent.t;
+    await a.acquire();
+    assert.ok(spent.t - t0 >= 5000);
+
+    const plenty = virtualClock();
+    const b = createRateBudget({ name: "Zendesk", now: plenty.now, sleep: plenty.sleep });
+    (await b.acquire()).settle({ status: 429, observations: [ietf(80, 30)], retryAfterMs: 5000 });
+    const t1 = plenty.t;
+    await b.acquire();
+    assert.ok(plenty.t - t1 < 5000, "a burst refusal of one request does not hold back the others");
+  });
+
   it("refuses a wait longer than maxWaitMs with RATE_LIMITED and retryAfterMs", async () => {
     const clock = virtualClock();
     const budget = createRateBudget({ name: "Zendesk", now: clock.now, sleep: clock.sleep, maxWaitMs: 10_000 });

@@ -11,7 +11,7 @@
  * - `limit` (per window), `remaining` (the server's count, minus every request sent since that the
  *   server cannot have counted yet), `resetAt`, and the window length `W` (the policy's `w`, else
  *   `rateLimit.windowMs`, 60 s).
- * - `resetAt` is `now + reset + 1 s` when the response says when the window resets: reset values are
+ * - `resetAt` is `now + reset + margin` (2% of the window, 0.1–1 s) when the response says when the window resets: reset values are
  *   whole seconds with unspecified rounding, so the client assumes the later end. When the help desk
  *   does not say (Zendesk's `X-Rate-Limit`, Freshdesk), the window is assumed to end `W` after the
  *   first response, and to restart when `remaining` jumps up by more than the requests in flight
@@ -21,7 +21,8 @@
  *
  * A slot is free at the latest of these times:
  *
- * 1. `pausedUntil`: after a 429 with `Retry-After`, every request waits, not only the refused one.
+ * 1. `pausedUntil`: after a 429 with `Retry-After`, every request waits, not only the refused one,
+ *    unless the 429's own rate-limit headers show budget left (then only the refused request waits).
  * 2. The client-side budget (`rateLimit.requestsPerMinute`): a log of send times; with `n` sends in
  *    the last 60 s, the next waits until the oldest of them is 60 s old.
  * 3. For each bucket, with `usable = remaining - reserve` (reserve: `floor(limit * 2%)`, a small floor
@@ -53,7 +54,7 @@ export interface RateBudgetOptions {
   windowMs?: number | undefined;
   /** Default 0.02. */
   reserveFraction?: number | undefined;
-  /** Added to a reset time read from a header. Default 1000 (reset values are whole seconds). */
+  /** Added to a reset time read from a header. Default 2% of the window, from 0.1 s to 1 s. */
   resetMarginMs?: number | undefined;
   /** Longer waits reject with `OTAI_HELPDESK_RATE_LIMITED`. Default 120000. */
   maxWaitMs?: number | undefined;
@@ -103,7 +104,10 @@ export function createRateBudget(options: RateBudgetOptions): RateBudget {
   }
   const defaultWindow = options.windowMs ?? MINUTE;
   const reserveFraction = options.reserveFraction ?? 0.02;
-  const margin = options.resetMarginMs ?? 1000;
+  // Reset values are whole seconds of unknown rounding. Waiting a full extra second per window would
+  // throw away a tenth of a short window, so the margin is 2% of the window, between 0.1 s and 1 s; a
+  // request that still lands early meets a 429 and waits its Retry-After.
+  const marginFor = (windowMs: number) => options.resetMarginMs ?? Math.min(1000, Math.max(100, windowMs * 0.02));
   const maxWait = options.maxWaitMs ?? 120_000;
 
   const buckets = new Map<RateLimitFamily, Bucket>();
@@ -160,7 +164,7 @@ export function createRateBudget(options: RateBudgetOptions): RateBudget {
     const limit = o.limit ?? Math.max(existing?.limit ?? 0, o.remaining + 1);
     // A zero or tiny window from a broken policy header would make `roll` spin; one second is the floor.
     const windowMs = Math.max(1000, o.windowMs ?? existing?.windowMs ?? defaultWindow);
-    const reportedReset = o.resetMs === undefined ? undefined : at + o.resetMs + margin;
+    const reportedReset = o.resetMs === undefined ? undefined : at + o.resetMs + marginFor(windowMs);
     if (!existing) {
       buckets.set(o.family, { limit, remaining: estimate, resetAt: reportedReset ?? at + windowMs, windowMs });
       return;
@@ -193,7 +197,14 @@ export function createRateBudget(options: RateBudgetOptions): RateBudget {
         const at = now();
         for (const o of outcome.observations) observe(o, at);
         if (outcome.status === 429 && outcome.retryAfterMs !== undefined) {
-          pausedUntil = Math.max(pausedUntil, at + outcome.retryAfterMs);
+          // A 429 whose own headers show budget left in every limit they report is a burst or
+          // endpoint refusal of this one request: only it waits (the client does that). Holding every
+          // request back then would waste the account's budget. Without headers, or with a limit
+          // spent, the account is out: everything waits.
+          const budgetLeft =
+            outcome.observations.length > 0 &&
+            outcome.observations.every((o) => o.remaining > Math.max(1, (o.limit ?? 0) * 0.1));
+          if (!budgetLeft) pausedUntil = Math.max(pausedUntil, at + outcome.retryAfterMs);
         }
       },
     };

@@ -4,10 +4,9 @@
  * path and query parameters have the declared types and enums, and that a JSON body matches the
  * operation's schema. Used to prove that what an adapter sends is what the vendor documents.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
-import { addOpenApiFormats } from "./formats.ts";
 import { matchOperation } from "./match-operation.ts";
 import { collectQuery } from "./query-params.ts";
+import { compileCached, formatErrors, REF_PREFIX, validatorsFor } from "./schema-validators.ts";
 import { toJsonSchema } from "./to-json-schema.ts";
 import type { OpenApiDocument, OpenApiOperation, OpenApiParameter, OpenApiRef, OpenApiSchema } from "./types.ts";
 
@@ -28,18 +27,6 @@ export interface RequestValidation {
   errors: string[];
   warnings: string[];
 }
-
-const REF_PREFIX = "oas";
-
-interface Validators {
-  /** Bodies are JSON already: no coercion, so `"1"` for an integer is an error. */
-  body: Ajv;
-  /** Path and query values arrive as text and are coerced to the declared types first. */
-  params: Ajv;
-  compiled: Map<string, ValidateFunction>;
-}
-
-const validatorsBySpec = new WeakMap<OpenApiDocument, Validators>();
 
 /**
  * Validates `request` against `spec`. Never throws for a bad request; problems come back as messages.
@@ -96,42 +83,6 @@ export function validateRequest(spec: OpenApiDocument, request: RequestToValidat
   return { operationId: operation.operationId ?? null, template, errors: dedupe(errors), warnings };
 }
 
-function validatorsFor(spec: OpenApiDocument): Validators {
-  let validators = validatorsBySpec.get(spec);
-  if (!validators) {
-    // Every component schema is converted once and registered under one id, so `$ref`s resolve lazily.
-    const schemas = Object.fromEntries(
-      Object.entries(spec.components?.schemas ?? {}).map(([name, schema]) => [name, toJsonSchema(schema, REF_PREFIX)]),
-    );
-    const components = { schemas };
-    const make = (coerceTypes: boolean): Ajv => {
-      // strict off: vendor specs carry keywords and shapes ajv's strict mode rejects, and judging
-      // the spec is not our job. validateSchema off for the same reason.
-      const ajv = new Ajv({ strict: false, allErrors: true, coerceTypes, validateSchema: false, logger: false });
-      addOpenApiFormats(ajv);
-      ajv.addSchema({ $id: REF_PREFIX, components }, REF_PREFIX);
-      return ajv;
-    };
-    validators = { body: make(false), params: make(true), compiled: new Map() };
-    validatorsBySpec.set(spec, validators);
-  }
-  return validators;
-}
-
-function compileCached(
-  validators: Validators,
-  key: string,
-  kind: "body" | "params",
-  schema: () => unknown,
-): ValidateFunction {
-  let compiled = validators.compiled.get(key);
-  if (!compiled) {
-    compiled = validators[kind].compile(schema() as OpenApiSchema);
-    validators.compiled.set(key, compiled);
-  }
-  return compiled;
-}
-
 function paramsSchema(parameters: OpenApiParameter[]): OpenApiSchema {
   return {
     type: "object",
@@ -185,23 +136,6 @@ function mergeQuery(inline: string, extra: RequestToValidate["query"]): URLSearc
       : Object.entries(extra).flatMap(([key, value]) => (Array.isArray(value) ? value : [value]).map((v) => [key, v]));
   for (const [key, value] of entries) if (key !== undefined && value !== undefined) query.append(key, value);
   return query;
-}
-
-function formatErrors(errors: ErrorObject[] | null | undefined, where: "path" | "query" | "body"): string[] {
-  return (errors ?? []).map((error) => {
-    const location = where === "body" ? `body${error.instancePath}` : paramLocation(where, error.instancePath);
-    const allowed =
-      error.keyword === "enum" ? `: ${(error.params.allowedValues as unknown[]).map(String).join(", ")}` : "";
-    const missing = error.keyword === "required" ? ` (${String(error.params.missingProperty)})` : "";
-    return `${location} ${error.message ?? "is invalid"}${allowed}${missing}`;
-  });
-}
-
-/** `/page/size` in the query object is the `page[size]` key on the wire. */
-function paramLocation(where: "path" | "query", instancePath: string): string {
-  const [name, ...rest] = instancePath.split("/").filter((part) => part !== "");
-  if (name === undefined) return `${where} parameters`;
-  return `${where} parameter ${name}${rest.map((part) => `[${part}]`).join("")}`;
 }
 
 function dedupe(messages: string[]): string[] {

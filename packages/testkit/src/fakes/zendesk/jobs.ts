@@ -15,7 +15,8 @@ export type JobState = "queued" | "working" | "completed" | "failed";
 
 export type JobResult =
   | { id: number; action: "update"; status: "Updated"; success: true }
-  | { id: number; action: "update"; status: "Failed"; success: false; error: string; errors: string };
+  /** The spec's `FailedResult` names the problem in `error` and `details`; `errors` repeats `details`. */
+  | { id: number; action: "update"; success: false; error: string; details: string; errors: string };
 
 export interface ZendeskJob {
   id: string;
@@ -69,7 +70,14 @@ export function createJobQueue(
       const outcome = applyTicketUpdate(store, settings().quirks, id, patch, job.authorId);
       return outcome.ok
         ? { id, action: "update", status: "Updated", success: true }
-        : { id, action: "update", status: "Failed", success: false, error: outcome.error, errors: outcome.message };
+        : {
+            id,
+            action: "update",
+            success: false,
+            error: outcome.error,
+            details: outcome.message,
+            errors: outcome.message,
+          };
     });
     job.pending = [];
     job.status = "completed";

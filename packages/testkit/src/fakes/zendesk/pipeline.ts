@@ -8,6 +8,7 @@
 import { type IncomingMessage, type ServerResponse, STATUS_CODES } from "node:http";
 import type { OpenApiDocument } from "../../openapi/types.ts";
 import { validateRequest } from "../../openapi/validate-request.ts";
+import { validateResponse } from "../../openapi/validate-response.ts";
 import { authenticate } from "./auth.ts";
 import type { Fault, FaultInjector } from "./faults.ts";
 import type { RateBucket, RateLimiter, RateVerdict } from "./rate-limit.ts";
@@ -60,6 +61,9 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
   deps.log.push(entry);
   const reply = (r: Reply, verdict: RateVerdict): void => {
     entry.status = r.status;
+    if (deps.openApi && r.json !== undefined) {
+      entry.responseValidation = validateResponse(deps.openApi, { method, path, status: r.status, body: r.json });
+    }
     send(res, r, rateHeaders(verdict, path));
   };
 

@@ -17,7 +17,8 @@ export function ticketJson(ticket: ZendeskTicket, baseUrl: string): Record<strin
     // `fields` is Zendesk's alias of `custom_fields`, returned with the same content.
     fields: structuredClone(ticket.custom_fields),
     custom_status_id: null,
-    satisfaction_rating: null,
+    // Not nullable in the spec; "unoffered" is what an account with CSAT shows before any rating.
+    satisfaction_rating: { score: "unoffered" },
     sharing_agreement_ids: [],
     followup_ids: [],
     from_messaging_channel: false,

@@ -21,8 +21,10 @@ export interface RecordedRequest {
   status: number;
   /** The injected fault this request met, if any. */
   fault?: Fault["kind"];
-  /** The verdict against the OpenAPI spec, when the fake was started with one. */
+  /** The request's verdict against the OpenAPI spec, when the fake was started with one. */
   validation?: RequestValidation;
+  /** The verdict on the fake's own JSON answer against the spec's response schema (same condition). */
+  responseValidation?: RequestValidation;
 }
 
 /** Flattens Node's header object into plain strings. */

@@ -178,7 +178,8 @@ export function createStore(clock: FakeClock, credentials: ZendeskCredentials): 
       raw_subject: fields.subject ?? null,
       priority: null,
       status: "new",
-      recipient: null,
+      // The spec types `recipient` as a string (not nullable), so the fake always has one.
+      recipient: "support@fake-zendesk.test",
       requester_id: null,
       submitter_id: null,
       assignee_id: null,
@@ -266,7 +267,8 @@ export function createStore(clock: FakeClock, credentials: ZendeskCredentials): 
       if (comment) {
         const made = makeComment(comment, authorId, stamp, auditId);
         thread.push(made);
-        auditEvents.push({
+        // Zendesk lists the comment before the field changes (see the spec's Update Ticket example).
+        auditEvents.unshift({
           id: nextEventId++,
           type: "Comment",
           body: made.body,

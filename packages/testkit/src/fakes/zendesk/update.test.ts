@@ -77,7 +77,7 @@ describe("fake Zendesk: update ticket", () => {
     assert.deepEqual(json.ticket.tags, ["email", "ai_triaged", "cat_billing"]);
     assert.deepEqual(json.ticket.custom_fields, [{ id: CATEGORY, value: "cat_billing" }]);
     const types = json.audit.events.map((e: { type: string; field_name?: string }) => e.field_name ?? e.type);
-    assert.deepEqual(types, ["priority", "type", "status", "group_id", String(CATEGORY), "tags", "Comment"]);
+    assert.deepEqual(types, ["Comment", "priority", "type", "status", "group_id", String(CATEGORY), "tags"]);
     const note = zendesk.comments(id).at(-1);
     assert.equal(note?.body, "AI: billing, 0.93");
     assert.equal(note?.public, false);
