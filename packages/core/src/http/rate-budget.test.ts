@@ -106,6 +106,28 @@ describe("rate budget (unit, virtual clock)", () => {
     assert.ok(plenty.t - t1 < 5000, "a burst refusal of one request does not hold back the others");
   });
 
+  it("does not take a small rise in remaining (an error reply that was not counted) for a new window", async () => {
+    const clock = virtualClock();
+    const budget = createRateBudget({ name: "Zendesk", now: clock.now, sleep: clock.sleep, windowMs: 10_000 });
+    const zendesk = (remaining: number): RateLimitObservation => ({
+      family: "x-rate-limit",
+      limit: 500,
+      remaining,
+      resetMs: undefined,
+      windowMs: undefined,
+    });
+    const start = clock.t;
+    (await budget.acquire()).settle({ status: 200, observations: [zendesk(499)] });
+    for (let i = 0; i < 10; i++) (await budget.acquire()).settle({ status: 200, observations: [] });
+    clock.t += 5000;
+    // Halfway through the window, a reply the server did not count reports a few more left than we think.
+    (await budget.acquire()).settle({ status: 503, observations: [zendesk(496)] });
+    // The rest of the budget must still run out by the original window's end, not 10 s after the 503.
+    for (let i = 0; i < 470; i++) (await budget.acquire()).settle({ status: 200, observations: [] });
+    const took = clock.t - start;
+    assert.ok(took <= 10_000 + 500, `the requests took ${took} ms, past the first window's end`);
+  });
+
   it("refuses a wait longer than maxWaitMs with RATE_LIMITED and retryAfterMs", async () => {
     const clock = virtualClock();
     const budget = createRateBudget({ name: "Zendesk", now: clock.now, sleep: clock.sleep, maxWaitMs: 10_000 });

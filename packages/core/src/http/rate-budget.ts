@@ -175,7 +175,10 @@ export function createRateBudget(options: RateBudgetOptions): RateBudget {
     const newWindow =
       reportedReset !== undefined
         ? reportedReset > existing.resetAt + windowMs / 2
-        : estimate > existing.remaining + inFlight + 1;
+        : // Without a reset header only a jump in `remaining` shows a new window. A small jump is a
+          // response that did not count (an error reply) or an older one overtaken; taking it for a new
+          // window would move the window's end and slow the pace for the rest of it.
+          estimate > existing.remaining + inFlight + Math.max(1, Math.floor(limit * 0.1));
     if (newWindow) {
       existing.remaining = estimate;
       existing.resetAt = reportedReset ?? at + windowMs;
