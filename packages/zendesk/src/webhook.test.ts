@@ -1,8 +1,11 @@
 import assert from "node:assert/strict";
 import { createHmac } from "node:crypto";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, it } from "node:test";
 import { isOtaiError } from "@otai/core";
-import { parseZendeskWebhook, verifyZendeskSignature } from "./webhook.ts";
+import { deliverWebhook } from "@otai/testkit";
+import { parseZendeskWebhook, SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyZendeskSignature } from "./webhook.ts";
 
 const secret = "dGhpc19zZWNyZXRfaXNfZm9yX3Rlc3Rpbmdfb25seQ==";
 const timestamp = "2026-11-30T10:00:00Z";
@@ -94,6 +97,56 @@ describe("Zendesk webhook payloads", () => {
         () => parseZendeskWebhook(bad),
         (error: unknown) => isOtaiError(error, "OTAI_HELPDESK_INVALID"),
       );
+    }
+  });
+});
+
+describe("Zendesk webhook receiver against the test kit's signed deliveries (fake sender)", () => {
+  it("accepts what the fake sender signs with the right secret and refuses the rest", async () => {
+    const received: { ok: boolean; event?: unknown }[] = [];
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (chunk: Buffer) => chunks.push(chunk));
+      req.on("end", () => {
+        const rawBody = Buffer.concat(chunks);
+        const ok = verifyZendeskSignature({
+          secret: "receiver-secret",
+          signature: req.headers[SIGNATURE_HEADER] as string | undefined,
+          timestamp: req.headers[TIMESTAMP_HEADER] as string | undefined,
+          rawBody,
+        });
+        received.push(ok ? { ok, event: parseZendeskWebhook(JSON.parse(rawBody.toString("utf8"))) } : { ok });
+        res.writeHead(ok ? 200 : 401).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const payload = {
+        type: "zen:event-type:ticket.created",
+        id: "evt-1",
+        subject: "zen:ticket:77",
+        detail: { id: "77" },
+      };
+      const good = await deliverWebhook({
+        url: `http://127.0.0.1:${port}/hooks/zendesk`,
+        secret: "receiver-secret",
+        payload,
+      });
+      const bad = await deliverWebhook({
+        url: `http://127.0.0.1:${port}/hooks/zendesk`,
+        secret: "someone-else",
+        payload,
+      });
+      assert.equal(good.status, 200);
+      assert.equal(bad.status, 401);
+      assert.deepEqual(received[0], {
+        ok: true,
+        event: { kind: "created", ticketId: "77", type: "zen:event-type:ticket.created", eventId: "evt-1" },
+      });
+      assert.deepEqual(received[1], { ok: false });
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
     }
   });
 });
