@@ -75,8 +75,9 @@ export function createZendeskTicketSystem(http: HttpClient, options: ZendeskServ
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
 
   const toUnified = async (tickets: ZendeskTicket[]): Promise<UnifiedTicket[]> => {
-    const unknownGroup = tickets.find((t) => t.group_id != null)?.group_id;
-    const dir = await directory.get({ needGroup: unknownGroup ?? null });
+    let dir = await directory.get();
+    const unknown = tickets.find((t) => t.group_id != null && !dir.groups.some((g) => g.id === t.group_id));
+    if (unknown) dir = await directory.get({ needGroup: unknown.group_id ?? null });
     return tickets.map((ticket) => toUnifiedTicket(ticket, dir));
   };
 
@@ -312,7 +313,12 @@ export function createZendeskTicketSystem(http: HttpClient, options: ZendeskServ
           }
         }
       }
-      return results;
+      // In the order asked, whatever order the jobs reported in.
+      const byId = new Map(results.map((r) => [r.id, r]));
+      return items.map(
+        (item) =>
+          byId.get(item.id) ?? { id: item.id, ok: false, code: "OTAI_HELPDESK_UNAVAILABLE", message: "no result" },
+      );
     },
     close: () => api.close(),
   };
