@@ -88,17 +88,6 @@ export function createZendeskApi(http: HttpClient) {
       });
       return { items: body.results ?? [], ...afterOf(body) };
     },
-    async search(query: string, page: number, perPage: number) {
-      const body = await get<{
-        results: (ZendeskTicket & { result_type?: string })[];
-        next_page?: string | null;
-        count?: number;
-      }>("/search.json", { query, page, per_page: perPage, sort_by: "created_at", sort_order: "asc" });
-      return {
-        items: (body.results ?? []).filter((r) => (r.result_type ?? "ticket") === "ticket"),
-        more: Boolean(body.next_page),
-      };
-    },
     async updateTicket(id: string, ticket: ZendeskTicketUpdate): Promise<ZendeskTicket> {
       const response = await http.request<{ ticket: ZendeskTicket }>({
         method: "PUT",

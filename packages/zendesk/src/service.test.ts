@@ -235,3 +235,36 @@ describe("Zendesk adapter specifics (fake Zendesk)", () => {
     assert.ok(!logs.some((line) => line.includes(TOKEN) || line.includes(basic)));
   });
 });
+
+describe("Zendesk cursor after an offset (fake Zendesk)", () => {
+  it("resumes mid-page, so offset + cursor visit every later ticket exactly once", async () => {
+    const fake = await startFakeZendesk({ credentials: { email: EMAIL, apiToken: TOKEN } });
+    try {
+      fake.seed({
+        groups: [{ id: 1, name: "Q" }],
+        tickets: Array.from({ length: 130 }, (_, i) => ({
+          id: i + 1,
+          status: "new" as const,
+          group_id: 1,
+          comments: [{ body: "x" }],
+        })),
+      });
+      const { system } = await connect(fake);
+      for (const criteria of [{}, { queue: { name: "Q" } }]) {
+        const seen: string[] = [];
+        let page = await system.find({ ...criteria, limit: 7, offset: 5 });
+        seen.push(...page.tickets.map((t) => t.id));
+        for (let i = 0; i < 40 && page.next_cursor; i++) {
+          page = await system.find({ ...criteria, limit: 7, offset: 0, cursor: page.next_cursor });
+          seen.push(...page.tickets.map((t) => t.id));
+        }
+        assert.equal(page.next_cursor, undefined);
+        assert.equal(new Set(seen).size, seen.length, "no ticket twice");
+        assert.equal(seen.length, 125, `with ${JSON.stringify(criteria)}`);
+      }
+      await system.close?.();
+    } finally {
+      await fake.close();
+    }
+  });
+});

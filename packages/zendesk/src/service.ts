@@ -6,7 +6,7 @@
  * - a view → `GET /views/{id}/tickets` (cursor);
  * - queue, status or updated-since → the export search `GET /search/export` (cursor, no 1,000-result
  *   cap, 100 requests a minute), not the plain search, which stops at 1,000 results and pages by
- *   offset; the plain search is used only when the caller asks for an offset;
+ *   offset; an offset is served by skipping through cursor pages;
  * - nothing → `GET /tickets` (cursor).
  * Groups are queried by id (`group_id:12`), resolved from the name through the cached groups list,
  * because a name in a query is matched loosely by Zendesk.
@@ -32,17 +32,32 @@ import { createDirectoryCache } from "./directory.ts";
 import { toUnifiedTicket, toZendeskComment, toZendeskUpdate } from "./mapping.ts";
 import { ZENDESK_PRIORITIES, ZENDESK_STATUSES, ZENDESK_TYPES, type ZendeskTicket } from "./native.ts";
 
+/**
+ * Our cursor: Zendesk's cursor of the page to read (absent for the first page), where in that page to
+ * start, and the page size it was cut with, so that a page can be resumed in the middle (after an
+ * offset, or a limit smaller than the page) without skipping or repeating a ticket.
+ */
 interface Cursor {
   /** Which endpoint the cursor belongs to. */
   e: "list" | "view" | "export";
-  a: string;
+  a?: string;
+  s: number;
+  p: number;
 }
 
 const encode = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor), "utf8").toString("base64url");
 function decode(text: string): Cursor {
   try {
     const parsed = JSON.parse(Buffer.from(text, "base64url").toString("utf8")) as Cursor;
-    if (typeof parsed.a === "string" && ["list", "view", "export"].includes(parsed.e)) return parsed;
+    const valid =
+      ["list", "view", "export"].includes(parsed.e) &&
+      (parsed.a === undefined || typeof parsed.a === "string") &&
+      Number.isInteger(parsed.s) &&
+      parsed.s >= 0 &&
+      Number.isInteger(parsed.p) &&
+      parsed.p > 0 &&
+      parsed.p <= 1000;
+    if (valid) return parsed;
   } catch {}
   throw new OtaiError("OTAI_HELPDESK_INVALID", "this cursor was not issued by the Zendesk adapter");
 }
@@ -126,43 +141,30 @@ export function createZendeskTicketSystem(http: HttpClient, options: ZendeskServ
     fetch: (size: number, after?: string) => Promise<CursorPage<ZendeskTicket>>,
     criteria: TicketSearchCriteria,
   ): Promise<TicketPage> => {
-    const size = Math.min(criteria.limit, kind === "export" ? 1000 : 100);
-    let after = criteria.cursor === undefined ? undefined : decode(criteria.cursor).a;
-    let skip = criteria.cursor === undefined ? criteria.offset : 0;
+    const max = kind === "export" ? 1000 : 100;
+    const resumed = criteria.cursor === undefined ? undefined : decode(criteria.cursor);
+    let after = resumed?.a;
     // An offset on a cursor endpoint is served by skipping; it is bounded by the criteria schema.
+    let skip = resumed ? resumed.s : criteria.offset;
+    const size = resumed ? resumed.p : skip > 0 ? max : Math.min(criteria.limit, max);
     for (;;) {
-      const page = await fetch(skip > 0 ? 100 : size, after);
+      const page = await fetch(size, after);
       if (skip >= page.items.length && page.after !== undefined) {
         skip -= page.items.length;
         after = page.after;
         continue;
       }
-      const items = page.items.slice(skip, skip + size);
+      const items = page.items.slice(skip, skip + criteria.limit);
+      const end = skip + items.length;
+      const next: Cursor | undefined =
+        end < page.items.length
+          ? { e: kind, ...(after === undefined ? {} : { a: after }), s: end, p: size }
+          : page.after !== undefined
+            ? { e: kind, a: page.after, s: 0, p: size }
+            : undefined;
       const tickets = (await toUnified(items)).filter((ticket) => updatedSince(ticket, criteria));
-      return page.after !== undefined ? { tickets, next_cursor: encode({ e: kind, a: page.after }) } : { tickets };
+      return next ? { tickets, next_cursor: encode(next) } : { tickets };
     }
-  };
-
-  const offsetSearch = async (query: string, criteria: TicketSearchCriteria): Promise<TicketPage> => {
-    const end = criteria.offset + criteria.limit;
-    if (end > 1000) {
-      throw new OtaiError(
-        "OTAI_HELPDESK_INVALID",
-        `Zendesk search returns at most 1,000 results, and offset ${criteria.offset} + limit ${criteria.limit} goes past them; page with the cursor instead of an offset`,
-      );
-    }
-    const perPage = 100;
-    const first = Math.floor(criteria.offset / perPage) + 1;
-    const last = Math.ceil(end / perPage);
-    const collected: ZendeskTicket[] = [];
-    for (let page = first; page <= last; page++) {
-      const result = await api.search(query, page, perPage);
-      collected.push(...result.items);
-      if (!result.more) break;
-    }
-    const start = criteria.offset - (first - 1) * perPage;
-    const tickets = await toUnified(collected.slice(start, start + criteria.limit));
-    return { tickets: tickets.filter((ticket) => updatedSince(ticket, criteria)) };
   };
 
   // Zendesk ticket ids are integers: anything else names no ticket, and is not sent.
@@ -229,7 +231,6 @@ export function createZendeskTicketSystem(http: HttpClient, options: ZendeskServ
       }
       if (criteria.queue !== undefined || criteria.status !== undefined || criteria.updated_since !== undefined) {
         const query = await searchQuery(criteria);
-        if (criteria.offset > 0 && criteria.cursor === undefined) return offsetSearch(`type:ticket ${query}`, criteria);
         return cursorPages("export", (size, after) => api.exportSearch(query, size, after), criteria);
       }
       return cursorPages("list", (size, after) => api.listTickets(size, after), criteria);
