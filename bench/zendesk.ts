@@ -95,12 +95,6 @@ async function fetchAll(system: TicketSystem): Promise<UnifiedTicket[]> {
 
 const MARKER = "otai_bench";
 
-// A write whose answer was lost may have landed: on a conflict, read the ticket again and count it
-// done when the marker is there, so a retry never writes twice.
-async function landed(system: TicketSystem, id: string): Promise<UnifiedTicket | null> {
-  return system.get(id);
-}
-
 async function perTicket(system: TicketSystem, decisions: Awaited<ReturnType<typeof decide>>) {
   let failed = 0;
   let next = 0;
@@ -131,7 +125,9 @@ async function perTicket(system: TicketSystem, decisions: Awaited<ReturnType<typ
           break;
         } catch (error) {
           if (isOtaiError(error, "OTAI_HELPDESK_CONFLICT") && attempt < 3) {
-            const now = await landed(system, decision.ticket.id);
+            // A write whose answer was lost may have landed: count it done when the marker is there,
+            // so a retry never writes twice.
+            const now = await system.get(decision.ticket.id);
             if (now?.tags.includes(MARKER)) break;
             version = now?.updated_at ?? undefined;
             continue;
@@ -157,7 +153,7 @@ async function bulk(system: TicketSystem, decisions: Awaited<ReturnType<typeof d
     )) ?? [];
   let failed = 0;
   for (const result of results.filter((r) => !r.ok)) {
-    const now = await landed(system, result.id);
+    const now = await system.get(result.id);
     if (!now?.tags.includes(MARKER)) failed++;
   }
   return failed;

@@ -23,7 +23,7 @@ export const ZendeskTicketSystemService = defineService({
       secrets: context.secrets,
       ...(params.requests_per_minute ? { rateLimit: { requestsPerMinute: params.requests_per_minute } } : {}),
     });
-    return createZendeskTicketSystem(http, { logger: context.logger });
+    return createZendeskTicketSystem(http);
   },
 });
 

@@ -71,7 +71,7 @@ async function connect(fake: FakeZendesk) {
     logger,
     retries: { baseDelayMs: 1, maxDelayMs: 5 },
   });
-  return { system: createZendeskTicketSystem(http, { jobPollMs: 1, logger }), logs };
+  return { system: createZendeskTicketSystem(http, { jobPollMs: 1 }), logs };
 }
 
 const openApi = loadZendeskOpenApi();

@@ -17,7 +17,6 @@ import type {
   BulkUpdateResult,
   HelpDeskOptions,
   HttpClient,
-  Logger,
   TicketPage,
   TicketSearchCriteria,
   TicketSystem,
@@ -76,7 +75,6 @@ export interface ZendeskServiceOptions {
   /** How long a bulk job may take before its remaining tickets count as failed. */
   jobTimeoutMs?: number;
   sleep?: (ms: number) => Promise<void>;
-  logger?: Logger;
 }
 
 /**

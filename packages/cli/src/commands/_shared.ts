@@ -1,8 +1,20 @@
 /**
  * Options and error handling every command shares.
  */
-import { type ConfigIssue, ERROR_CATALOGUE, formatIssue, isOtaiError } from "@otai/core";
+import { type ConfigIssue, ERROR_CATALOGUE, formatIssue, isOtaiError, type PluginDefinition } from "@otai/core";
 import type { Io, LogFormat } from "../output.ts";
+
+/** What every command gets: where to write, and (in tests) a working directory and in-process plugins. */
+export interface CommandDeps {
+  io: Io;
+  cwd?: string;
+  plugins?: readonly PluginDefinition[];
+}
+
+/** The `cwd` and `plugins` of `deps`, as engine options (leaving out what is not set). */
+export function engineOptions(deps: CommandDeps): { cwd?: string; plugins?: readonly PluginDefinition[] } {
+  return { ...(deps.cwd ? { cwd: deps.cwd } : {}), ...(deps.plugins ? { plugins: deps.plugins } : {}) };
+}
 
 export const CONFIG_OPTION = { config: { type: "string", short: "c" } } as const;
 export const LOG_OPTIONS = {

@@ -2,8 +2,8 @@
  * `otai plugins`: the installed plugins, their components and ids.
  */
 import { parseArgs } from "node:util";
-import { loadRegistry, type PluginDefinition } from "@otai/core";
-import type { Io } from "../output.ts";
+import { loadRegistry } from "@otai/core";
+import { type CommandDeps, engineOptions } from "./_shared.ts";
 
 export const pluginsHelp = `Usage: otai plugins [--json]
 
@@ -14,14 +14,10 @@ Options:
       --json   print one JSON object
   -h, --help   show this help`;
 
-export async function pluginsCommand(
-  argv: string[],
-  deps: { io: Io; cwd?: string; plugins?: readonly PluginDefinition[] },
-): Promise<number> {
+export async function pluginsCommand(argv: string[], deps: CommandDeps): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { json: { type: "boolean" } }, strict: true });
   const { registry, plugins, problems } = await loadRegistry({
-    ...(deps.cwd ? { cwd: deps.cwd } : {}),
-    ...(deps.plugins ? { plugins: deps.plugins } : {}),
+    ...engineOptions(deps),
   });
   const components = registry.components();
   if (values.json) {

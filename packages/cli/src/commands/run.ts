@@ -2,9 +2,16 @@
  * `otai run`: runs the configured orchestrator, once or until stopped.
  */
 import { parseArgs } from "node:util";
-import { createApp, type PluginDefinition } from "@otai/core";
-import { type Io, logDestination } from "../output.ts";
-import { CONFIG_OPTION, LOG_OPTIONS, parseLogFormat, parseLogLevel } from "./_shared.ts";
+import { createApp } from "@otai/core";
+import { logDestination } from "../output.ts";
+import {
+  CONFIG_OPTION,
+  type CommandDeps,
+  engineOptions,
+  LOG_OPTIONS,
+  parseLogFormat,
+  parseLogLevel,
+} from "./_shared.ts";
 
 export const runHelp = `Usage: otai run [--config PATH] [--once] [--log-format json|pretty] [--log-level LEVEL]
 
@@ -19,13 +26,7 @@ Options:
       --log-level     DEBUG, INFO, WARNING, ERROR or CRITICAL (overrides the config)
   -h, --help          show this help`;
 
-export interface RunDeps {
-  io: Io;
-  cwd?: string;
-  plugins?: readonly PluginDefinition[];
-}
-
-export async function runCommand(argv: string[], deps: RunDeps): Promise<number> {
+export async function runCommand(argv: string[], deps: CommandDeps): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: { ...CONFIG_OPTION, ...LOG_OPTIONS, once: { type: "boolean" } },
@@ -36,8 +37,7 @@ export async function runCommand(argv: string[], deps: RunDeps): Promise<number>
   const app = await createApp({
     config: values.config,
     once: values.once ?? false,
-    ...(deps.cwd ? { cwd: deps.cwd } : {}),
-    ...(deps.plugins ? { plugins: deps.plugins } : {}),
+    ...engineOptions(deps),
     ...(destination ? { logDestination: destination } : {}),
     ...(logLevel ? { logLevel } : {}),
   });

@@ -3,8 +3,8 @@
  */
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { configJsonSchema, loadRegistry, type PluginDefinition } from "@otai/core";
-import type { Io } from "../output.ts";
+import { configJsonSchema, loadRegistry } from "@otai/core";
+import { type CommandDeps, engineOptions } from "./_shared.ts";
 
 export const schemaHelp = `Usage: otai schema [--out FILE]
 
@@ -17,14 +17,10 @@ Options:
       --out FILE   write the schema to FILE instead of printing it
   -h, --help       show this help`;
 
-export async function schemaCommand(
-  argv: string[],
-  deps: { io: Io; cwd?: string; plugins?: readonly PluginDefinition[] },
-): Promise<number> {
+export async function schemaCommand(argv: string[], deps: CommandDeps): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { out: { type: "string" } }, strict: true });
   const { registry, problems } = await loadRegistry({
-    ...(deps.cwd ? { cwd: deps.cwd } : {}),
-    ...(deps.plugins ? { plugins: deps.plugins } : {}),
+    ...engineOptions(deps),
   });
   for (const problem of problems) deps.io.err(`not loaded [${problem.error.code}]: ${problem.error.message}`);
   const text = `${JSON.stringify(configJsonSchema(registry), null, 2)}\n`;

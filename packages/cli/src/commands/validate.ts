@@ -2,9 +2,8 @@
  * `otai validate`: reports every problem in the config, with file, line and column.
  */
 import { parseArgs } from "node:util";
-import { type PluginDefinition, prepare } from "@otai/core";
-import type { Io } from "../output.ts";
-import { CONFIG_OPTION, printIssues } from "./_shared.ts";
+import { prepare } from "@otai/core";
+import { CONFIG_OPTION, type CommandDeps, engineOptions, printIssues } from "./_shared.ts";
 
 export const validateHelp = `Usage: otai validate [--config PATH] [--json]
 
@@ -18,15 +17,11 @@ Options:
 
 Exit codes: 0 valid, 3 invalid.`;
 
-export async function validateCommand(
-  argv: string[],
-  deps: { io: Io; cwd?: string; plugins?: readonly PluginDefinition[] },
-): Promise<number> {
+export async function validateCommand(argv: string[], deps: CommandDeps): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { ...CONFIG_OPTION, json: { type: "boolean" } }, strict: true });
   const prepared = await prepare({
     config: values.config,
-    ...(deps.cwd ? { cwd: deps.cwd } : {}),
-    ...(deps.plugins ? { plugins: deps.plugins } : {}),
+    ...engineOptions(deps),
   });
   const { issues, loaded } = prepared;
   if (values.json) {
