@@ -24,6 +24,13 @@ export const ERROR_CATALOGUE = {
   OTAI_HELPDESK_INVALID: { retryable: false, exitCode: 1, title: "Help desk rejected the request" },
   OTAI_HELPDESK_UNAVAILABLE: { retryable: true, exitCode: 1, title: "Help desk unavailable" },
   OTAI_MODEL_OUTPUT_INVALID: { retryable: false, exitCode: 1, title: "Model returned invalid output" },
+  OTAI_MODEL_INVALID: { retryable: false, exitCode: 1, title: "Model file is missing, corrupt or of an unknown version" },
+  OTAI_DATA_INVALID: { retryable: false, exitCode: 1, title: "Training or evaluation data is invalid" },
+  OTAI_POLICY_INVALID: { retryable: false, exitCode: 3, title: "Decision policy is invalid" },
+  OTAI_DECISION_FALLBACK: { retryable: false, exitCode: 1, title: "Decision fell back" },
+  OTAI_STATE_STORE: { retryable: true, exitCode: 1, title: "State store failed" },
+  OTAI_DEAD_LETTER: { retryable: false, exitCode: 1, title: "Ticket moved to dead letter" },
+  OTAI_WEBHOOK_INVALID: { retryable: false, exitCode: 1, title: "Webhook delivery rejected" },
   OTAI_USAGE: { retryable: false, exitCode: 2, title: "Invalid command line" },
   OTAI_INTERNAL: { retryable: false, exitCode: 4, title: "Internal error" },
 } as const satisfies Record<string, { retryable: boolean; exitCode: number; title: string }>;
