@@ -6,10 +6,13 @@
 import { readFileSync } from "node:fs";
 import type { PluginDefinition } from "@otai/core";
 import { reportError, UsageError } from "./commands/_shared.ts";
+import { classifyCommand, classifyHelp } from "./commands/classify.ts";
 import { demoCommand, demoHelp } from "./commands/demo.ts";
+import { evalCommand, evalHelp } from "./commands/eval.ts";
 import { pluginsCommand, pluginsHelp } from "./commands/plugins.ts";
 import { runCommand, runHelp } from "./commands/run.ts";
 import { schemaCommand, schemaHelp } from "./commands/schema.ts";
+import { trainCommand, trainHelp } from "./commands/train.ts";
 import { validateCommand, validateHelp } from "./commands/validate.ts";
 import { type Io, processIo } from "./output.ts";
 
@@ -26,6 +29,9 @@ Commands:
   plugins    list installed plugins and their component ids
   demo       route the bundled example tickets and show the result
   schema     print a JSON Schema of config.yml for editor completion
+  train      train the local model from a CSV/JSONL file or the help desk's solved tickets
+  eval       measure a trained model on labelled data (accuracy, coverage, HTML report)
+  classify   show a trained model's predictions for some texts
 
 Options:
   -h, --help      show help (also: otai <command> --help)
@@ -45,6 +51,9 @@ const COMMANDS: Record<string, Command> = {
   plugins: { help: pluginsHelp, run: pluginsCommand },
   demo: { help: demoHelp, run: demoCommand },
   schema: { help: schemaHelp, run: schemaCommand },
+  train: { help: trainHelp, run: trainCommand },
+  eval: { help: evalHelp, run: evalCommand },
+  classify: { help: classifyHelp, run: classifyCommand },
 };
 
 /**

@@ -24,7 +24,11 @@ export const ERROR_CATALOGUE = {
   OTAI_HELPDESK_INVALID: { retryable: false, exitCode: 1, title: "Help desk rejected the request" },
   OTAI_HELPDESK_UNAVAILABLE: { retryable: true, exitCode: 1, title: "Help desk unavailable" },
   OTAI_MODEL_OUTPUT_INVALID: { retryable: false, exitCode: 1, title: "Model returned invalid output" },
-  OTAI_MODEL_INVALID: { retryable: false, exitCode: 1, title: "Model file is missing, corrupt or of an unknown version" },
+  OTAI_MODEL_INVALID: {
+    retryable: false,
+    exitCode: 1,
+    title: "Model file is missing, corrupt or of an unknown version",
+  },
   OTAI_DATA_INVALID: { retryable: false, exitCode: 1, title: "Training or evaluation data is invalid" },
   OTAI_POLICY_INVALID: { retryable: false, exitCode: 3, title: "Decision policy is invalid" },
   OTAI_DECISION_FALLBACK: { retryable: false, exitCode: 1, title: "Decision fell back" },

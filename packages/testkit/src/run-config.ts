@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
-import { createApp, type PluginDefinition, type RunOutcome } from "@otai/core";
+import { type AppOptions, createApp, type PluginDefinition, type RunOutcome } from "@otai/core";
 
 export interface RunConfigOptions {
   plugins?: readonly PluginDefinition[];
@@ -17,6 +17,10 @@ export interface RunConfigOptions {
   logLevel?: "DEBUG" | "INFO" | "WARNING" | "ERROR" | "CRITICAL";
   /** How many `--once` cycles to run with the same app (default 1). */
   cycles?: number;
+  /** Run in this folder (to run again over the state a previous run left); a new temp folder otherwise. */
+  dir?: string;
+  /** Engine overrides: mode, on-demand tickets, dry-run output, state path. */
+  app?: Pick<AppOptions, "mode" | "onlyTickets" | "onPlan" | "statePath" | "server">;
 }
 
 export interface RunConfigResult {
@@ -31,7 +35,7 @@ export interface RunConfigResult {
  * const { outcomes, logs } = await runConfig("open_ticket_ai:\n  orchestrator: ...");
  */
 export async function runConfig(yaml: string, options: RunConfigOptions = {}): Promise<RunConfigResult> {
-  const dir = mkdtempSync(join(tmpdir(), "otai-test-"));
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), "otai-test-"));
   writeFileSync(join(dir, "config.yml"), yaml);
   for (const [name, content] of Object.entries(options.files ?? {})) writeFileSync(join(dir, name), content);
   const logs: string[] = [];
@@ -50,6 +54,7 @@ export async function runConfig(yaml: string, options: RunConfigOptions = {}): P
     logLevel: options.logLevel ?? "DEBUG",
     logDestination: destination,
     ...(options.plugins ? { plugins: options.plugins } : {}),
+    ...options.app,
   });
   const outcomes: RunOutcome[] = [];
   try {

@@ -24,6 +24,8 @@ export const ZendeskParamsSchema = z
     verify: z.union([z.boolean(), z.string().min(1)]).default(true),
     /** A client-side budget below the account's limit, e.g. to leave room for other integrations. */
     requests_per_minute: z.number().int().positive().optional(),
+    /** The webhook's signing secret, for `POST /webhooks/<service id>` on the engine's server. */
+    webhook_secret: z.string().min(1).optional(),
   })
   .strict()
   .superRefine((params, ctx) => {

@@ -23,7 +23,10 @@ export const ZendeskTicketSystemService = defineService({
       secrets: context.secrets,
       ...(params.requests_per_minute ? { rateLimit: { requestsPerMinute: params.requests_per_minute } } : {}),
     });
-    return createZendeskTicketSystem(http);
+    if (params.webhook_secret) context.secrets.add(params.webhook_secret);
+    return createZendeskTicketSystem(http, {
+      ...(params.webhook_secret ? { webhookSecret: params.webhook_secret } : {}),
+    });
   },
 });
 

@@ -30,6 +30,7 @@ import { type CursorPage, createZendeskApi, type JobStatus } from "./client.ts";
 import { createDirectoryCache } from "./directory.ts";
 import { toUnifiedTicket, toZendeskComment, toZendeskUpdate } from "./mapping.ts";
 import { ZENDESK_PRIORITIES, ZENDESK_STATUSES, ZENDESK_TYPES, type ZendeskTicket } from "./native.ts";
+import { webhookReceiver } from "./webhook-receiver.ts";
 
 /**
  * Our cursor: Zendesk's cursor of the page to read (absent for the first page), where in that page to
@@ -75,6 +76,8 @@ export interface ZendeskServiceOptions {
   /** How long a bulk job may take before its remaining tickets count as failed. */
   jobTimeoutMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** Enables {@link TicketSystem.webhookEvents}: deliveries must be signed with this secret. */
+  webhookSecret?: string;
 }
 
 /**
@@ -194,10 +197,15 @@ export function createZendeskTicketSystem(http: HttpClient, options: ZendeskServ
     };
   };
 
-  const put = async (id: string, ticket: Parameters<typeof api.updateTicket>[1]): Promise<boolean> => {
+  const put = async (
+    id: string,
+    ticket: Parameters<typeof api.updateTicket>[1],
+    receipt?: { version?: string },
+  ): Promise<boolean> => {
     if (!isTicketId(id)) return false;
     try {
-      await api.updateTicket(id, ticket);
+      const updated = await api.updateTicket(id, ticket);
+      if (receipt && typeof updated?.updated_at === "string") receipt.version = updated.updated_at;
       return true;
     } catch (error) {
       if (isOtaiError(error, "OTAI_HELPDESK_NOT_FOUND")) return false;
@@ -242,7 +250,7 @@ export function createZendeskTicketSystem(http: HttpClient, options: ZendeskServ
         dir,
         updateOptions.expectedVersion === undefined ? {} : { expectedVersion: updateOptions.expectedVersion },
       );
-      return put(id, ticket);
+      return put(id, ticket, updateOptions.receipt);
     },
     async addNote(id, input: UnifiedNoteInput | UnifiedNote, noteOptions = {}) {
       const note = UnifiedNoteSchema.parse(input);
@@ -265,6 +273,7 @@ export function createZendeskTicketSystem(http: HttpClient, options: ZendeskServ
           })),
       };
     },
+    ...(options.webhookSecret ? { webhookEvents: webhookReceiver(options.webhookSecret) } : {}),
     async updateMany(items: readonly BulkUpdateItem[]): Promise<BulkUpdateResult[]> {
       const results: BulkUpdateResult[] = [];
       const dir = await directory.get();

@@ -256,6 +256,7 @@ export function validateConfig(loaded: LoadedConfig, options: ValidateOptions): 
       return;
     }
     const definition = found.definition;
+    if (config.when !== undefined) checkTemplates(config.when, config, "when", [...path, "when"]);
     checkInjects(definition, config, path);
     const children = definition.children ?? {};
     checkParams(definition, config, path, Object.keys(children));

@@ -8,6 +8,7 @@ import type { Logger } from "pino";
 import type { z } from "zod";
 import type { SecretRegistry } from "../logging/secrets.ts";
 import type { Classifier } from "./classifier.ts";
+import type { EngineHandle } from "./engine.ts";
 import type { PipeContext } from "./pipe-context.ts";
 import type { PipeResult } from "./pipe-result.ts";
 import type { TicketSystem } from "./ticket-system.ts";
@@ -70,6 +71,10 @@ export interface PipeRun<P, I extends InjectSpec = InjectSpec> {
   readonly state: Map<string, unknown>;
   /** True under `otai run --once`: triggers fire at once and orchestrators run one cycle. */
   readonly once: boolean;
+  /** The run mode, state store, metrics observer, webhook inbox and on-demand ticket list. */
+  readonly engine: EngineHandle;
+  /** The ids of the services injected into this pipe, by param (the ledger keys tickets by service id). */
+  readonly serviceIds: Readonly<Record<string, string>>;
   /** Creates and runs a nested pipe from its raw config, rendering its params against `context` now. */
   runChild(config: unknown, context: PipeContext, path: readonly (string | number)[]): Promise<PipeResult>;
 }

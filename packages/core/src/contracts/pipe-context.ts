@@ -13,6 +13,16 @@ export interface PipeContext {
   readonly parent_params: Readonly<Record<string, unknown>> | null;
   /** The ticket being processed, inside a per-ticket sub-pipeline. */
   readonly ticket?: UnifiedTicket;
+  /** Inside a per-ticket sub-pipeline: the ledger key and version the ticket is processed at. */
+  readonly ticket_ledger?: TicketLedgerRef;
+}
+
+/** Plain data, so templates may read it. */
+export interface TicketLedgerRef {
+  readonly system: string;
+  readonly ticketId: string;
+  readonly pipeline: string;
+  readonly version: string | null;
 }
 
 export function emptyContext(): PipeContext {

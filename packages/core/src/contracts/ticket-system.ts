@@ -38,6 +38,30 @@ export interface HelpDeskOptions {
 export interface UpdateOptions {
   /** The ticket version (`updated_at` or revision) the change was decided on; adapters that can, refuse a stale write. */
   expectedVersion?: string;
+  /**
+   * Filled in by adapters that learn the ticket's new version from the write's response, so the engine's
+   * ledger can tell its own change from a later one by the customer without another read.
+   */
+  receipt?: UpdateReceipt;
+}
+
+/** What a write reports back through {@link UpdateOptions.receipt}. */
+export interface UpdateReceipt {
+  version?: string;
+}
+
+/** A help-desk event received on the engine's webhook endpoint, reduced to what triggers processing. */
+export interface TicketEvent {
+  ticketId: string;
+  /** The help desk's id of the event or delivery, for ignoring duplicate deliveries. */
+  eventId?: string;
+  kind: "created" | "updated";
+}
+
+/** The raw webhook request, exactly as received: signatures are computed over the raw bytes. */
+export interface WebhookRequest {
+  headers: Readonly<Record<string, string | string[] | undefined>>;
+  rawBody: Buffer;
 }
 
 export interface NoteOptions {
@@ -77,6 +101,12 @@ export interface TicketSystem {
   options(): Promise<HelpDeskOptions>;
   /** Many updates in as few requests as the help desk allows (e.g. Zendesk's update_many jobs). */
   updateMany?(items: readonly BulkUpdateItem[]): Promise<BulkUpdateResult[]>;
+  /**
+   * Verifies and parses a webhook delivery from this help desk. Throws `OTAI_WEBHOOK_INVALID` for a bad
+   * signature or body. Help desks that can push events implement it; the engine serves it on
+   * `POST /webhooks/<service id>`.
+   */
+  webhookEvents?(request: WebhookRequest): TicketEvent[];
   close?(): Promise<void>;
 }
 

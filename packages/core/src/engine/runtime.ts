@@ -10,8 +10,9 @@ import { PipeConfigSchema } from "../config/schema.ts";
 import { formatPosition, positionOf } from "../config/source.ts";
 import type { InjectSpec, Logger, PipeDefinition } from "../contracts/component.ts";
 import { isPipeDefinition } from "../contracts/component.ts";
+import type { EngineHandle } from "../contracts/engine.ts";
 import type { PipeContext } from "../contracts/pipe-context.ts";
-import { failure, type PipeResult } from "../contracts/pipe-result.ts";
+import { failure, type PipeResult, skipped } from "../contracts/pipe-result.ts";
 import { errorMessage, isOtaiError, OtaiError } from "../errors.ts";
 import type { ComponentRegistry } from "../plugins/registry.ts";
 import type { TemplateRenderer } from "../templates/renderer.ts";
@@ -38,10 +39,22 @@ export interface RuntimeOptions {
   logger: Logger;
   signal: AbortSignal;
   once: boolean;
+  engine: EngineHandle;
+}
+
+// YAML and templates spell "false" many ways; a condition that renders to any of them is false.
+const FALSE_WORDS = new Set(["", "false", "no", "off", "0", "none", "null"]);
+
+/** Whether a rendered `when:` lets the step run. */
+export function isTruthyCondition(value: unknown): boolean {
+  if (typeof value === "string") return !FALSE_WORDS.has(value.trim().toLowerCase());
+  if (Array.isArray(value)) return value.length > 0;
+  if (typeof value === "symbol") return false;
+  return Boolean(value);
 }
 
 export function createPipeRuntime(options: RuntimeOptions): PipeRuntime {
-  const { registry, container, renderer, logger, signal, once } = options;
+  const { registry, container, renderer, logger, signal, once, engine } = options;
   const states = new WeakMap<object, Map<string, unknown>>();
   const incidents: PipeIncident[] = [];
 
@@ -70,6 +83,16 @@ export function createPipeRuntime(options: RuntimeOptions): PipeRuntime {
         throw new OtaiError("OTAI_COMPONENT_UNKNOWN", `'${config.use}' at ${where} is not a registered pipe`);
       }
       const definition = found.definition as PipeDefinition<unknown, InjectSpec>;
+      const condition = (raw as { when?: unknown }).when;
+      if (condition !== undefined) {
+        const holds = isTruthyCondition(
+          typeof condition === "string" ? renderer.render(condition, context, positionOf(raw, ["when"])) : condition,
+        );
+        if (!holds) {
+          pipeLogger.debug({ when: condition }, "condition is false; step skipped");
+          return skipped(`when: condition is false`);
+        }
+      }
       const skip = new Set(Object.keys(definition.children ?? {}));
       // The raw params, not zod's copy: only the raw objects carry their YAML positions.
       const rendered = renderer.renderValue((raw as { params?: unknown }).params ?? {}, context, { skip });
@@ -91,11 +114,13 @@ export function createPipeRuntime(options: RuntimeOptions): PipeRuntime {
         );
       }
       const services: Record<string, unknown> = {};
+      const serviceIds: Record<string, string> = {};
       for (const [param, kind] of Object.entries(definition.injects ?? {})) {
         const serviceId = config.injects[param];
         if (serviceId === undefined)
           throw new OtaiError("OTAI_SERVICE_UNKNOWN", `pipe '${id}' at ${where} needs '${param}' injected`);
         services[param] = await container.get(serviceId, kind, `pipe '${id}'`);
+        serviceIds[param] = serviceId;
       }
       // Params can hold ticket text, which is only ever logged at debug level.
       pipeLogger.debug({ use: found.id, params: rendered }, "pipe started");
@@ -108,6 +133,8 @@ export function createPipeRuntime(options: RuntimeOptions): PipeRuntime {
         signal,
         state: stateFor(raw as object),
         once,
+        engine,
+        serviceIds,
         runChild: (child, childContext, childPath) => runPipe(child, childContext, [...path, "params", ...childPath]),
       });
       pipeLogger.debug(

@@ -8,7 +8,9 @@
  * 3. `auth()` gives the Authorization value, which is registered as a secret before anything can log it;
  * 4. undici's `fetch` sends it through the keep-alive/proxy/TLS dispatcher (`dispatcher.ts`), with a
  *    per-attempt timeout joined to the caller's signal;
- * 5. the response's rate-limit headers go back to the budget, one debug line is logged, `onResponse` runs;
+ * 5. the response's rate-limit headers go back to the budget, one debug line is logged, `onResponse` runs
+ *    and an event goes out on the `otai:http:response` channel (`otai:http:error` for a failure
+ *    without a response; `diagnostics.ts`);
  * 6. success returns; a retryable failure waits (`Retry-After` or backoff, `retry.ts`) and goes again;
  *    anything else throws the mapped `OtaiError` (`response-errors.ts`, `network-errors.ts`).
  */
@@ -16,6 +18,8 @@ import { fetch } from "undici";
 import { OtaiError } from "../errors.ts";
 import { parseBody } from "./body.ts";
 import { systemNow, systemSleep } from "./clock.ts";
+import type { HttpErrorEvent, HttpResponseEvent } from "./diagnostics.ts";
+import { httpErrorChannel, httpResponseChannel } from "./diagnostics.ts";
 import { createDispatcher } from "./dispatcher.ts";
 import { classifyNetworkError, networkError } from "./network-errors.ts";
 import { createRateBudget, type RatePermit } from "./rate-budget.ts";
@@ -161,6 +165,19 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         if (req.signal?.aborted) throw req.signal.reason;
         const failure = classifyNetworkError(error, timeout.aborted);
         const ms = Math.round(performance.now() - started);
+        if (httpErrorChannel.hasSubscribers) {
+          // The client's own timeout leaves no code; ETIMEDOUT keeps timeouts apart on a dashboard.
+          const code = failure.code ?? (failure.kind === "timeout" ? "ETIMEDOUT" : "OTAI_HELPDESK_UNAVAILABLE");
+          httpErrorChannel.publish({
+            name,
+            method,
+            path,
+            code,
+            kind: failure.kind,
+            attempt,
+            ms,
+          } satisfies HttpErrorEvent);
+        }
         const retry = failure.kind !== "certificate" && (failure.kind === "not-sent" || idempotent);
         if (retry && attempt <= policy.max) {
           const waitMs = backoffDelay(attempt - 1, policy, random);
@@ -187,6 +204,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         options.onResponse?.({ method, path, status, attempt, ms, rateLimitRemaining: lowestRemaining(observations) });
       } catch {
         // A metrics hook must never break a request.
+      }
+      if (httpResponseChannel.hasSubscribers) {
+        httpResponseChannel.publish({ name, method, path, status, attempt, ms } satisfies HttpResponseEvent);
       }
 
       if ((status >= 200 && status < 300) || status === 304) {

@@ -4,6 +4,7 @@
  * from `@otai/core`; files prefixed `_` stay internal.
  */
 export { createHttpClient } from "./client.ts";
+export * from "./diagnostics.ts";
 export { helpDeskMessage } from "./help-desk-message.ts";
 export { type RateLimitFamily, type RateLimitObservation, readRateLimits } from "./rate-limit-headers.ts";
 export { codeForStatus, errorFromResponse, type HeaderLookup, type ResponseErrorContext } from "./response-errors.ts";

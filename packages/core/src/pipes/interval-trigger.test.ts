@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { emptyContext } from "../contracts/pipe-context.ts";
+import { testEngine } from "../engine/_test-engine.ts";
 import { IntervalTrigger } from "./interval-trigger.ts";
 
 function runTrigger(state: Map<string, unknown>, interval: number, once = false) {
@@ -13,6 +14,8 @@ function runTrigger(state: Map<string, unknown>, interval: number, once = false)
     signal: new AbortController().signal,
     state,
     once,
+    engine: testEngine(),
+    serviceIds: {},
     runChild: async () => assert.fail("a trigger has no children"),
   });
 }

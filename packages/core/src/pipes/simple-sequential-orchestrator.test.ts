@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { emptyContext } from "../contracts/pipe-context.ts";
 import { failure, type PipeResult, success } from "../contracts/pipe-result.ts";
+import { testEngine } from "../engine/_test-engine.ts";
 import { SimpleSequentialOrchestrator } from "./simple-sequential-orchestrator.ts";
 
 const logger = { error() {}, info() {}, warn() {}, debug() {} } as never;
@@ -21,6 +22,8 @@ function runOrchestrator(options: {
     signal: options.signal ?? new AbortController().signal,
     state: new Map(),
     once: options.once ?? false,
+    engine: testEngine(),
+    serviceIds: {},
     runChild: options.runChild,
   });
 }

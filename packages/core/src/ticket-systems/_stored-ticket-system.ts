@@ -113,6 +113,7 @@ export function createStoredTicketSystem(store: TicketStore, config: HelpDeskCon
           );
         }
         applyUpdate(draft, current, parsed, at, config);
+        if (options?.receipt) options.receipt.version = at;
       });
     },
 
