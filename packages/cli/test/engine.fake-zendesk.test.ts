@@ -198,4 +198,23 @@ describe("engine end to end (fake Zendesk)", () => {
       await zendesk.close();
     }
   });
+
+  it("on stop, no new ticket starts, the ones in flight finish, and no intent is left open", async () => {
+    const { zendesk, app } = await setup({ tickets: 12 });
+    try {
+      zendesk.faults.next({ kind: "delay", ms: 150 }, { times: 100, match: { method: "PUT" } });
+      const running = app.run();
+      // Stop once the first writes are on their way (4 tickets run at a time).
+      while (!zendesk.requests.some((r) => r.method === "PUT")) await new Promise((r) => setTimeout(r, 5));
+      app.stop();
+      await running;
+      const written = writes(zendesk).filter((r) => r.status === 200).length;
+      assert.ok(written >= 1 && written <= 4, `only the tickets in flight finished (${written})`);
+      assert.deepEqual(await app.store.openIntents(), [], "every started write was completed");
+      assert.equal(zendesk.tickets().filter((t) => t.group_id === 2).length, written);
+    } finally {
+      await app.close();
+      await zendesk.close();
+    }
+  });
 });

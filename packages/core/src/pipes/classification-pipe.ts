@@ -1,7 +1,7 @@
 /**
  * @module pipes/classification-pipe
  * `base:ClassificationPipe`: classifies `text`; `data.label` and `data.confidence` as in OTAI, plus
- * `data.scores` (the best `top_k`).
+ * `data.scores` (the best `top_k`) and `data.model` (the classifier's id and version, when it tells).
  */
 import { z } from "zod";
 import { definePipe } from "../contracts/component.ts";
@@ -21,8 +21,11 @@ export const ClassificationPipe = definePipe({
     })
     .strict(),
   injects: { classification_service: "classifier" },
-  async process({ params, services }) {
-    const [result] = await services.classification_service.classify([
+  async process({ params, services, engine, serviceIds }) {
+    const classifier = services.classification_service;
+    const info = classifier.info?.();
+    const started = performance.now();
+    const [result] = await classifier.classify([
       {
         text: params.text,
         top_k: params.top_k,
@@ -42,6 +45,16 @@ export const ClassificationPipe = definePipe({
         `classifier returned no usable prediction: ${JSON.stringify(result)?.slice(0, 200)}`,
       );
     }
-    return success({ label: result.label, confidence: result.confidence, scores: result.scores ?? [] });
+    engine.observer.modelSeconds(
+      info?.id ?? serviceIds.classification_service ?? "classifier",
+      (performance.now() - started) / 1000,
+    );
+    return success({
+      label: result.label,
+      confidence: result.confidence,
+      scores: result.scores ?? [],
+      // Which model decided, for the decision log.
+      ...(info ? { model: { id: info.id, version: info.version } } : {}),
+    });
   },
 });
