@@ -30,6 +30,7 @@ export { createSecretRegistry, type SecretRegistry } from "./logging/secrets.ts"
 export { basePlugin } from "./pipes/base-plugin.ts";
 export { KNOWN_PLUGINS } from "./plugins/known-plugins.ts";
 export type { ComponentRegistry, PluginInfo, RegisteredComponent } from "./plugins/registry.ts";
+export * from "./policy/index.ts";
 export * from "./server/index.ts";
 export * from "./state/index.ts";
 export { createTemplateRenderer, FAIL, type TemplateRenderer } from "./templates/renderer.ts";

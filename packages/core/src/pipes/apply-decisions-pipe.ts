@@ -47,7 +47,10 @@ const ModelSchema = z.object({ id: z.string(), version: z.string().optional() })
 
 const Params = z
   .object({
-    plan: PlanSchema,
+    /** The plan; by default the result of the step named by `from`. */
+    plan: PlanSchema.optional(),
+    /** The id of the `base:DecidePipe` step whose result is the plan. */
+    from: z.string().min(1).default("decide"),
     /** Defaults to the ticket of the per-ticket loop. */
     ticket_id: TicketIdSchema.optional(),
     /** Which model made the predictions; defaults to the first `data.model` among earlier results. */
@@ -74,7 +77,7 @@ export const ApplyDecisionsPipe = definePipe({
     const mode = engine.mode;
     const decisionId = newDecisionId();
     const model: ModelRef | undefined = params.model ?? modelFrom(context);
-    const plan = params.plan;
+    const plan = params.plan ?? planFrom(context, params.from);
     const records = toRecords(plan, { decisionId, system, ticketId, version, mode, model });
     const log = logger.child({ ticket_id: ticketId, decision: decisionId });
 
@@ -155,6 +158,19 @@ function noteOf(body: string, decisionId: string) {
     content_type: "text/plain",
     internal: true,
   };
+}
+
+function planFrom(context: PipeContext, stepId: string): Plan {
+  const result = context.pipe_results[stepId];
+  if (!result)
+    throw new OtaiError("OTAI_CONFIG_INVALID", `no plan given and no earlier step '${stepId}' to take it from`);
+  const parsed = PlanSchema.safeParse(result.data);
+  if (!parsed.success)
+    throw new OtaiError(
+      "OTAI_PIPE_FAILED",
+      `step '${stepId}' did not produce a decision plan: ${parsed.error.message}`,
+    );
+  return parsed.data;
 }
 
 interface ModelRef {

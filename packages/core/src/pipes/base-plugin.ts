@@ -3,6 +3,7 @@
  * The built-in `base` plugin: OTAI's `otai-base` components under the same ids.
  */
 import { definePlugin, PLUGIN_API_VERSION } from "../contracts/plugin.ts";
+import { DecidePipe } from "../policy/decide-pipe.ts";
 import { InMemoryTicketSystemService, JsonlTicketSystemService } from "../ticket-systems/services.ts";
 import { AddNotePipe } from "./add-note-pipe.ts";
 import { ApplyDecisionsPipe } from "./apply-decisions-pipe.ts";
@@ -36,6 +37,7 @@ export const basePlugin = definePlugin({
       UpdateTicketPipe,
       AddNotePipe,
       ClassificationPipe,
+      DecidePipe,
       ApplyDecisionsPipe,
       CronTrigger,
       WebhookTrigger,

@@ -3,10 +3,15 @@
  * Decides one prediction for one field: its band, its mapped value, the check against the help desk's
  * options, and the fallback path when the value cannot be used. Never throws: a bad prediction or an
  * unusable fallback is a `failed` decision with its reason.
+ *
+ * A label that maps to nothing the help desk has takes the fallback path in every band, `suggest`
+ * included: the model named something that cannot be used, which is the "no clear match" case, and
+ * suggesting it to an agent would only pass the problem on.
  */
 import type { FieldPrediction, Outcome, PlannedDecision } from "./decision.ts";
-import { formatConfidence, formatPair, show } from "./format.ts";
+import { formatConfidence, formatPair, hasControlCharacters, show } from "./format.ts";
 import { matchMapping } from "./mapping.ts";
+import type { Resolution } from "./resolve-option.ts";
 import type { Action, Band, FieldPolicy } from "./schema.ts";
 import type { Target } from "./targets.ts";
 
@@ -148,7 +153,9 @@ export function decideField(target: Target, policy: FieldPolicy, prediction: unk
 
   const mapped = matchMapping(policy.mapping, label);
   if (mapped === null) return fallback(`label '${show(label)}' matches no mapping entry`);
-  const resolved = target.resolve(mapped);
+  const resolved: Resolution = hasControlCharacters(mapped)
+    ? { ok: false, why: "which contains a line break or control character" }
+    : target.resolve(mapped);
   if (!resolved.ok) return fallback(`label '${show(label)}' maps to ${target.noun} '${show(mapped)}', ${resolved.why}`);
   const value = resolved.value;
   if (target.isCurrent(value)) return { decision: record("skipped", "already set", value, step.threshold) };

@@ -508,6 +508,19 @@ describe("decideTicket: the note", () => {
     assert.match(decide(fields, predictions, { note: { header: "Routing bot" } }).note ?? "", /^Routing bot\nqueue:/);
   });
 
+  it("never writes a value with a line break, even where the help desk lists nothing to check against", () => {
+    const plan = decide(
+      { type: { threshold: 0.5, fallback: "question" } },
+      { type: { label: "bug\nqueue: Billing", confidence: 0.9 } },
+      { options: { ...OPTIONS, types: [] } },
+    );
+    assert.deepEqual(plan.changes, { type: "question" });
+    assert.equal(
+      only(plan.decisions, "type").reason,
+      "label 'bug queue: Billing' maps to type 'bug queue: Billing', which contains a line break or control character; fallback not checked: the help desk lists no types",
+    );
+  });
+
   it("never contains ticket text, and a label cannot add lines of its own", () => {
     const plan = decide(
       { queue: { threshold: 0.5, fallback: "Unclassified" } },

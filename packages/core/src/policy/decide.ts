@@ -7,7 +7,7 @@
 import type { TicketUpdate, UnifiedTicket } from "../contracts/ticket.ts";
 import type { HelpDeskOptions } from "../contracts/ticket-system.ts";
 import { decideField, type FieldResult, predictionProblem } from "./decide-field.ts";
-import type { Predictions, TicketPlan } from "./decision.ts";
+import type { FieldPrediction, Predictions, TicketPlan } from "./decision.ts";
 import { buildNote } from "./note.ts";
 import type { FieldPolicy, Policy, TagsPolicy } from "./schema.ts";
 import { builtInTarget, customFieldTarget, type Target, tagsTarget } from "./targets.ts";
@@ -23,11 +23,6 @@ export interface DecideInput {
   options: HelpDeskOptions;
 }
 
-function confidenceOf(prediction: unknown): number {
-  const confidence = (prediction as { confidence?: unknown } | null)?.confidence;
-  return typeof confidence === "number" ? confidence : Number.NEGATIVE_INFINITY;
-}
-
 interface Planned {
   target: Target;
   result: FieldResult;
@@ -40,13 +35,13 @@ function decideTags(
   options: HelpDeskOptions,
 ): Planned[] {
   const target = tagsTarget(ticket, options, policy.allow_new);
-  if (predicted === undefined || predicted === null)
-    return [{ target, result: decideField(target, policy, undefined) }];
-  const list = Array.isArray(predicted) ? predicted : [predicted];
+  const list = predicted === undefined || predicted === null ? [] : Array.isArray(predicted) ? predicted : [predicted];
+  // An empty list is recorded like a missing prediction, so every configured field leaves a record.
+  if (list.length === 0) return [{ target, result: decideField(target, policy, undefined) }];
   // Valid predictions best first, so `max` keeps the tags the model is surest of; broken ones after.
   const valid = list.filter((p) => predictionProblem(p) === undefined);
   const broken = list.filter((p) => predictionProblem(p) !== undefined);
-  valid.sort((a, b) => confidenceOf(b) - confidenceOf(a));
+  valid.sort((a, b) => (b as FieldPrediction).confidence - (a as FieldPrediction).confidence);
   const planned = new Set<string>();
   return [...valid, ...broken].map((prediction): Planned => {
     const result = decideField(target, policy, prediction);

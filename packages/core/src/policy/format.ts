@@ -22,6 +22,18 @@ export function show(text: string): string {
 }
 
 /**
+ * True when `text` holds a line break or another control character: no help-desk value does, and a
+ * value that did could fake lines in a note.
+ *
+ * @example
+ * hasControlCharacters("IT\nBilling"); // true
+ */
+export function hasControlCharacters(text: string): boolean {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is looked for.
+  return /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(text);
+}
+
+/**
  * A confidence and the threshold it is compared with, with enough digits that they differ when they do
  * (0.795 against 0.8 must not read "0.80 < 0.80").
  *

@@ -16,11 +16,13 @@ export {
   type BelowAction,
   DEFAULT_FLAG_TAG,
   type FieldPolicy,
+  type FieldPolicyInput,
   FieldPolicySchema,
   type NotePolicy,
   type Policy,
   type PolicyInput,
   PolicySchema,
   type TagsPolicy,
+  type TagsPolicyInput,
   TagsPolicySchema,
 } from "./schema.ts";

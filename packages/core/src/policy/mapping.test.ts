@@ -61,5 +61,7 @@ describe("matchMapping", () => {
     assert.equal(globMatches("A\\*", "A*"), true);
     assert.equal(globMatches("A\\*", "AB"), false);
     assert.equal(globMatches("Sales::*", "Sales::EMEA::North"), true);
+    assert.equal(globMatches("lang-??", "lang-de"), true);
+    assert.equal(globMatches("a/b|c", "a/b|c"), true);
   });
 });

@@ -52,9 +52,9 @@ export function globMatches(pattern: string, label: string): boolean {
 }
 
 /**
- * The help-desk value for `label`: the first rule whose pattern matches, with `$label` replaced; the label
- * itself when there is no mapping (a `$` in the label is kept as is); null when there is a mapping and no rule matches (the caller's
- * "no clear match" path, never a silent drop).
+ * The help-desk value for `label`: the first rule whose pattern matches, with `$label` replaced by the
+ * label (taken literally, `$` and all); the label itself when there is no mapping; null when there is a
+ * mapping and no rule matches, which the caller turns into its "no clear match" path, never a silent drop.
  *
  * @example
  * const mapping = { "Billing*": "Billing and Payments", "IT ?": "IT Support", "*": "$label" };

@@ -290,7 +290,7 @@ export interface FieldPolicyInput {
   below?: BelowAction;
   fallback?: string | null;
   mapping?: Record<string, string> | Record<string, string>[];
-  flag_tag?: number;
+  flag_tag?: string;
 }
 
 export interface TagsPolicyInput extends FieldPolicyInput {
