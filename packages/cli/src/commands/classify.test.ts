@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,10 +11,10 @@ import { classifyCommand } from "./classify.ts";
 import { evalCommand } from "./eval.ts";
 import { trainCommand } from "./train.ts";
 
-const { local, label } = await pickOtaiLocal();
+const { local, complete } = await pickOtaiLocal();
 const dir = mkdtempSync(join(tmpdir(), "otai-classify-"));
 
-describe(`train → eval → classify round trip${label}`, () => {
+describe("train → eval → classify round trip", () => {
   const model = join(dir, "model");
 
   it("trains on a CSV, evaluates on unseen JSONL, and classifies EN and DE texts", async () => {
@@ -96,15 +97,40 @@ describe(`train → eval → classify round trip${label}`, () => {
       stdin: Readable.from(["Quote for ten licences\n", "\n", "Passwort zurücksetzen für meinen Laptop bitte\n"]),
     });
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stdout, /^"Quote for ten licences"\n {2}queue +Sales {2}\d\.\d\d/m);
-    assert.match(run.stdout, /^ {2}priority +(high|low) {2}\d\.\d\d/m);
+    assert.match(run.stdout, /^"Quote for ten licences"\n {2}queue +Sales +\d\.\d\d/m);
+    assert.match(run.stdout, /^ {2}priority +(high|low) +\d\.\d\d/m);
     assert.match(run.stdout, /^"Passwort zurücksetzen für meinen Laptop bitte"\n {2}queue +IT /m);
     assert.equal((run.stdout.match(/^ {2}tags /gm) ?? []).length, 2);
-    assert.equal((run.stdout.match(/^ {2}language +de$/gm) ?? []).length, 1);
+    assert.equal((run.stdout.match(/^ {2}language +\S+$/gm) ?? []).length, 2);
+    assert.match(run.stdout, /^"Passwort zurücksetzen für meinen Laptop bitte"\n(.*\n){3} {2}language +de$/m);
   });
 
   it("needs --model and a whole --top", async () => {
     assert.equal((await runModelCommand(classifyCommand, ["hello"], { local })).code, 2);
     assert.equal((await runModelCommand(classifyCommand, ["--model", model, "--top", "0", "x"], { local })).code, 2);
+  });
+
+  it("runs as the otai binary: texts piped to stdin, JSON lines on stdout and nothing else", {
+    skip: complete ? false : "needs the otai-local package with its data and eval exports",
+  }, async () => {
+    const bin = new URL("../../bin/otai.js", import.meta.url).pathname;
+    const child = spawn(process.execPath, [bin, "classify", "--model", model, "--json"], {
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      stdout += chunk;
+    });
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk;
+    });
+    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    child.stdin.end("Rechnung doppelt abgebucht\nVPN is down again\n");
+    assert.equal(await exited, 0, stderr);
+    const lines = stdout.trim().split("\n");
+    assert.equal(lines.length, 2);
+    const queues = lines.map((line) => (JSON.parse(line) as { heads: { queue: { label: string } } }).heads.queue.label);
+    assert.deepEqual(queues, ["Billing", "IT"]);
   });
 });

@@ -76,13 +76,14 @@ function formatPrediction(text: string, prediction: Prediction): string {
   const preview = oneLine.length > PREVIEW ? `${oneLine.slice(0, PREVIEW - 1)}…` : oneLine;
   const heads = Object.entries(prediction.heads);
   const width = Math.max(8, ...heads.map(([name]) => name.length));
+  const labelWidth = Math.max(...heads.map(([, head]) => head.label.length), 0);
   const lines = [JSON.stringify(preview)];
   for (const [name, head] of heads) {
     const others = head.scores
       .filter((score) => score.label !== head.label)
       .map((score) => `${score.label} ${score.confidence.toFixed(2)}`);
     lines.push(
-      `  ${name.padEnd(width)}  ${head.label}  ${head.confidence.toFixed(2)}${others.length > 0 ? `  (${others.join(", ")})` : ""}`,
+      `  ${name.padEnd(width)}  ${head.label.padEnd(labelWidth)}  ${head.confidence.toFixed(2)}${others.length > 0 ? `  (${others.join(", ")})` : ""}`,
     );
   }
   const tags = prediction.tags.map((tag) => `${tag.label} ${tag.confidence.toFixed(2)}`);

@@ -8,7 +8,7 @@ import { syntheticTickets, writeCsv, writeJsonl } from "./__fixtures__/synthetic
 import { evalCommand } from "./eval.ts";
 import { trainCommand } from "./train.ts";
 
-const { local, label } = await pickOtaiLocal();
+const { local } = await pickOtaiLocal();
 const dir = mkdtempSync(join(tmpdir(), "otai-eval-"));
 const model = join(dir, "queue.model");
 const testData = writeJsonl(dir, "test.jsonl", syntheticTickets(1));
@@ -16,7 +16,7 @@ const evaluate = (argv: string[]) => runModelCommand(evalCommand, argv, { local 
 
 const isNumber = (value: unknown) => typeof value === "number" && Number.isFinite(value);
 
-describe(`otai eval${label}`, () => {
+describe("otai eval", () => {
   before(async () => {
     const data = writeCsv(dir, "train.csv", syntheticTickets(0));
     const run = await runModelCommand(

@@ -192,7 +192,7 @@ function printSummary(
     .sort(([, a], [, b]) => a.f1 - b.f1 || b.support - a.support)
     .slice(0, 5);
   if (worst.length > 0) {
-    const width = Math.max(5, ...worst.map(([label]) => label.length));
+    const width = Math.max("worst classes".length, ...worst.map(([label]) => label.length));
     lines.push("", `  ${"worst classes".padEnd(width)}  precision  recall     F1  support`);
     for (const [label, m] of worst) {
       lines.push(

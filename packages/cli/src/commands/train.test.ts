@@ -3,17 +3,16 @@ import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { main } from "../main.ts";
 import { captureIo, pickOtaiLocal, runModelCommand } from "./__fixtures__/harness.ts";
 import { syntheticTickets, writeCsv, writeJsonl } from "./__fixtures__/synthetic-tickets.ts";
 import { trainCommand } from "./train.ts";
 
-const { local, label } = await pickOtaiLocal();
+const { local, complete } = await pickOtaiLocal();
 const dir = mkdtempSync(join(tmpdir(), "otai-train-"));
 const train = (argv: string[], extra: { cwd?: string } = {}) =>
   runModelCommand(trainCommand, argv, { local, ...extra });
 
-describe(`otai train --data${label}`, () => {
+describe("otai train --data", () => {
   it("trains heads from CSV label columns with tags, saves the model and prints a summary", async () => {
     const data = writeCsv(dir, "train.csv", syntheticTickets(0));
     const out = join(dir, "csv.model");
@@ -96,7 +95,10 @@ describe(`otai train --data${label}`, () => {
     }
   });
 
-  it("is registered in the otai command and its help", async () => {
+  it("is registered in the otai command and its help", {
+    skip: complete ? false : "main.ts needs the otai-local package with its data and eval exports",
+  }, async () => {
+    const { main } = await import("../main.ts");
     const io = captureIo();
     assert.equal(await main(["--help"], io), 0);
     assert.match(io.stdout.join(""), /train {6}train the local model/);
@@ -106,7 +108,7 @@ describe(`otai train --data${label}`, () => {
   });
 });
 
-describe(`otai train --from a help desk${label}`, () => {
+describe("otai train --from a help desk", () => {
   // 130 finished tickets (more than one page of 100) and a few open ones that must not be learnt from.
   const desk = mkdtempSync(join(tmpdir(), "otai-train-from-"));
   const source = syntheticTickets(0);

@@ -35,7 +35,7 @@ Options:
 
 Exit codes: 0 trained, 1 bad data or model, 2 bad command line, 3 invalid config.`;
 
-/** The otai-local package, or a stand-in in tests. */
+/** The otai-local package (tests may pass one assembled from its modules). */
 export type OtaiLocal = typeof import("otai-local");
 
 /** What the model commands get: the usual deps and, in tests, an otai-local to use instead of the package. */

@@ -17,7 +17,7 @@ import type { TicketEvent } from "./ticket-system.ts";
 export type EngineMode = "dry_run" | "shadow" | "suggest" | "live";
 export const ENGINE_MODES: readonly EngineMode[] = ["dry_run", "shadow", "suggest", "live"];
 
-/** Per-ticket outcomes, as counted in `otai_tickets_total{outcome}`. */
+/** Per-ticket outcomes, as counted in `otai_tickets_total{outcome}` (the same list as `TICKET_OUTCOMES`). */
 export type TicketOutcome = "processed" | "unchanged" | "failed" | "dead_letter" | "conflict" | "deferred";
 
 /** Engine events for metrics; each method must be cheap and must never throw. */

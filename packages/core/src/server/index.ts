@@ -13,13 +13,11 @@ export {
 } from "./http-server.ts";
 export {
   DECISION_OUTCOMES,
-  type DecisionOutcome,
   type LabelledCounter,
   type LabelledGauge,
   type LabelledHistogram,
   type PlainGauge,
   TICKET_OUTCOMES,
-  type TicketOutcome,
   WEBHOOK_RESULTS,
   type WebhookResult,
 } from "./metric-types.ts";

@@ -1,6 +1,5 @@
 /**
- * Running the model commands in-process in tests, the way main.ts does (errors → exit codes), with the
- * real otai-local when its package index exists and the clearly-named stand-in otherwise.
+ * Running the model commands in-process in tests, the way main.ts does (errors → exit codes).
  */
 
 import type { Io } from "../../output.ts";
@@ -18,16 +17,16 @@ export function captureIo(): CapturedIo {
   return { stdout, stderr, out: (t) => stdout.push(t), err: (t) => stderr.push(t), isTTY: false };
 }
 
-/** The real otai-local if it loads, else the stand-in; `label` is appended to test names. */
-export async function pickOtaiLocal(): Promise<{ local: OtaiLocal; label: string }> {
-  try {
-    const local = (await import("otai-local")) as OtaiLocal;
-    if (typeof local.trainModel === "function" && typeof local.readExamples === "function") return { local, label: "" };
-  } catch {
-    // Not there yet: fall through to the stand-in.
-  }
-  const { standInOtaiLocal } = await import("./stand-in-otai-local.ts");
-  return { local: standInOtaiLocal, label: " (stand-in model)" };
+/**
+ * The otai-local package. Until its index re-exports the data and eval modules, they are added from
+ * their files and `complete` is false: the `otai` binary itself cannot run the model commands yet.
+ */
+export async function pickOtaiLocal(): Promise<{ local: OtaiLocal; complete: boolean }> {
+  const real = (await import("otai-local")) as Partial<OtaiLocal>;
+  if (typeof real.readExamples === "function") return { local: real as OtaiLocal, complete: true };
+  const data = await import("../../../../classifier-local/src/data/index.ts");
+  const evaluation = await import("../../../../classifier-local/src/eval/index.ts");
+  return { local: { ...data, ...evaluation, ...real } as OtaiLocal, complete: false };
 }
 
 export async function runModelCommand<D extends ModelCommandDeps>(

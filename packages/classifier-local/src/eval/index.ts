@@ -1,0 +1,16 @@
+/**
+ * @module eval
+ * Evaluation metrics for classifier heads, calibration, and the HTML report of `otai eval`.
+ */
+export { type CurvePoint, coverageAtPrecision, precisionCoverageCurve } from "./coverage.ts";
+export { escapeHtml } from "./html-escape.ts";
+export {
+  type ClassMetrics,
+  type EvalReport,
+  evaluatePredictions,
+  REPORT_THRESHOLDS,
+  type ThresholdRow,
+} from "./metrics.ts";
+export { type Reliability, type ReliabilityBin, reliability } from "./reliability.ts";
+export { type EvalReportHtmlOptions, renderEvalReportHtml } from "./report-html.ts";
+export type { ScoredPrediction } from "./scored-prediction.ts";
