@@ -1,0 +1,51 @@
+/**
+ * @module bench/classify/cli-options
+ * `npm run bench:classify -- [--tasks a,b] [--models x,y] [--json]`.
+ */
+import { OtaiError } from "@otai/core";
+import { TASKS, type TaskName } from "./datasets.ts";
+import { MODELS, type ModelName } from "./models.ts";
+
+export interface BenchOptions {
+  tasks: TaskName[];
+  models: ModelName[];
+  json: boolean;
+}
+
+function list<T extends string>(argv: readonly string[], flag: string, all: readonly T[]): T[] {
+  const i = argv.findIndex((a) => a === flag || a.startsWith(`${flag}=`));
+  if (i < 0) return [...all];
+  const arg = argv[i] ?? "";
+  const raw = arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : argv[i + 1];
+  if (raw === undefined || raw.startsWith("--"))
+    throw new OtaiError("OTAI_USAGE", `${flag} needs a comma-separated list`);
+  const names = raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const unknown = names.filter((n) => !(all as readonly string[]).includes(n));
+  if (unknown.length > 0 || names.length === 0) {
+    throw new OtaiError(
+      "OTAI_USAGE",
+      `${flag}: unknown ${unknown.join(", ") || "(empty)"}; choose from ${all.join(", ")}`,
+    );
+  }
+  // Keep the canonical order so tables from partial runs line up with the full one.
+  return all.filter((n) => names.includes(n));
+}
+
+/**
+ * Parses the benchmark's flags; every task and model by default.
+ *
+ * @example
+ * parseBenchOptions(["--tasks", "banking77", "--json"]) // → { tasks: ["banking77"], models: [all four], json: true }
+ */
+export function parseBenchOptions(argv: readonly string[]): BenchOptions {
+  const known = /^--(tasks|models)(=|$)|^--json$/;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? "";
+    if (!known.test(arg)) throw new OtaiError("OTAI_USAGE", `unknown argument ${arg}`);
+    if (arg === "--tasks" || arg === "--models") i++;
+  }
+  return { tasks: list(argv, "--tasks", TASKS), models: list(argv, "--models", MODELS), json: argv.includes("--json") };
+}
