@@ -1,0 +1,76 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { isOtaiError } from "@otai/core";
+import { serializeModel } from "./serialize.ts";
+import { syntheticExamples } from "./synthetic-examples.ts";
+import { trainModel } from "./train.ts";
+
+const createdAt = new Date("2026-01-01T00:00:00Z");
+const examples = syntheticExamples(300, 11);
+
+describe("trainModel", () => {
+  it("gives byte-identical model files for the same seed and data", async () => {
+    const a = serializeModel(await trainModel(examples, { seed: 3, createdAt }));
+    const b = serializeModel(await trainModel(examples, { seed: 3, createdAt }));
+    assert.deepEqual(Buffer.from(a), Buffer.from(b));
+  });
+
+  it("gives a different model for a different seed, with an id derived from the contents", async () => {
+    const a = await trainModel(examples, { seed: 3, createdAt });
+    const b = await trainModel(examples, { seed: 4, createdAt });
+    assert.notDeepEqual(Buffer.from(serializeModel(a)), Buffer.from(serializeModel(b)));
+    assert.notEqual(a.meta.id, b.meta.id);
+    const later = await trainModel(examples, { seed: 3, createdAt: new Date("2026-02-01T00:00:00Z") });
+    assert.equal(later.meta.id, a.meta.id, "the id ignores the creation time");
+  });
+
+  it("records heads, labels, counts per head, languages and held-out metrics", async () => {
+    const partial = examples.map((e, i) => (i % 3 === 0 ? { ...e, labels: { queue: e.labels.queue ?? "" } } : e));
+    const model = await trainModel(partial, { createdAt });
+    const { meta } = model;
+    assert.deepEqual(
+      meta.heads.map((h) => h.name),
+      ["queue", "priority"],
+    );
+    assert.deepEqual(meta.heads[1]?.labels, ["high", "normal"]);
+    const priorityCount = Object.values(meta.training.perHead.priority ?? {}).reduce((a, b) => a + b, 0);
+    assert.equal(priorityCount, partial.filter((e) => e.labels.priority !== undefined).length);
+    assert.equal(meta.training.examples, partial.length);
+    assert.ok(Object.keys(meta.training.languages).length >= 4, JSON.stringify(meta.training.languages));
+    const queueMetrics = meta.metrics.queue as Record<string, number>;
+    assert.ok((queueMetrics.accuracy ?? 0) > 0.6, JSON.stringify(queueMetrics));
+    assert.ok((queueMetrics.temperature ?? 0) > 0);
+    assert.equal(meta.format, "otai-local-model");
+  });
+
+  it("trains only the requested heads and reports progress", async () => {
+    const stages = new Set<string>();
+    const model = await trainModel(examples, {
+      heads: ["priority"],
+      tags: false,
+      onProgress: ({ stage }) => stages.add(stage),
+    });
+    assert.deepEqual(
+      model.meta.heads.map((h) => h.name),
+      ["priority"],
+    );
+    assert.deepEqual(model.meta.tags, []);
+    assert.ok(stages.has("features") && stages.has("head:priority") && stages.has("finalise"), [...stages].join());
+  });
+
+  it("lets timers run while it trains", async () => {
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 1);
+    try {
+      await trainModel(syntheticExamples(800, 5));
+    } finally {
+      clearInterval(timer);
+    }
+    assert.ok(ticks > 0, "the interval fired during training");
+  });
+
+  it("rejects empty data and a head nobody labelled", async () => {
+    await assert.rejects(trainModel([]), (e) => isOtaiError(e, "OTAI_DATA_INVALID"));
+    await assert.rejects(trainModel(examples, { heads: ["team"] }), (e) => isOtaiError(e, "OTAI_DATA_INVALID"));
+  });
+});

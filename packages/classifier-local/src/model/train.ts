@@ -1,0 +1,423 @@
+/**
+ * @module model/train
+ * Training: TF-IDF features over hashed n-grams (fitted once), then per head a linear model by SGD
+ * (one-vs-rest squared hinge for single-label heads, logistic sigmoids for tags), calibrated by a
+ * temperature fitted on out-of-fold scores; the final weights are trained on all examples and int8-quantised.
+ */
+import { createHash } from "node:crypto";
+import { OtaiError } from "@otai/core";
+import { type FeatureConfig, fitFeatures, type SparseRows } from "../features/featurizer.ts";
+import { detectLanguage } from "../language/detect-language.ts";
+import {
+  coverageAtPrecision,
+  expectedCalibrationError,
+  fitSigmoidTemperature,
+  fitSoftmaxTemperature,
+  sigmoid,
+  softmaxInto,
+} from "./calibration.ts";
+import { crossFit } from "./cross-fit.ts";
+import { DEFAULT_HYPERPARAMETERS } from "./defaults.ts";
+import { type LinearTrainConfig, type LinearWeights, linearScores, type Targets, trainLinear } from "./linear.ts";
+import type { CompiledModel, HeadLayout, LanguageLayout, TagLayout } from "./local-model.ts";
+import { createLocalModel } from "./local-model.ts";
+import { macroF1, round } from "./metrics.ts";
+import { quantise } from "./quantize.ts";
+import { createRandom, shuffle } from "./random.ts";
+import { FORMAT_VERSION, payloadDigest } from "./serialize.ts";
+import type { Hyperparameters, ModelMeta, TrainingExample, TrainOptions } from "./types.ts";
+
+/** A language needs this many training texts to get an output in the language head. */
+const MIN_LANGUAGE_COUNT = 3;
+/** ... and this share of the detector's sample (drops the detector's stray guesses). */
+const MIN_LANGUAGE_SHARE = 0.05;
+/** How many training texts the (slow) language detector labels. */
+const LANGUAGE_SAMPLE = 400;
+const LANGUAGE_EPOCHS = 5;
+
+/** The n-gram and TF-IDF settings inside the hyperparameters. */
+export function featureConfig(hyper: Hyperparameters): FeatureConfig {
+  const { wordNgrams, charMin, charMax, maxChars, minDf, wordWeight, charWeight } = hyper;
+  return { wordNgrams, charMin, charMax, maxChars, minDf, wordWeight, charWeight };
+}
+
+interface Task {
+  labels: string[];
+  sample: Int32Array;
+  targets: Targets;
+}
+
+/** The rows that carry a value, and their target lists. */
+function singleLabelTask(values: readonly (string | undefined)[]): Task {
+  const labels = [...new Set(values.filter((v): v is string => v !== undefined && v !== ""))].sort();
+  const index = new Map(labels.map((l, i) => [l, i]));
+  const offsets = new Int32Array(values.length + 1);
+  const ids: number[] = [];
+  const sample: number[] = [];
+  values.forEach((value, r) => {
+    const id = value === undefined ? undefined : index.get(value);
+    if (id !== undefined) {
+      ids.push(id);
+      sample.push(r);
+    }
+    offsets[r + 1] = ids.length;
+  });
+  return { labels, sample: Int32Array.from(sample), targets: { offsets, ids: Int32Array.from(ids) } };
+}
+
+function tagTask(examples: readonly TrainingExample[], minCount: number): Task {
+  const counts = new Map<string, number>();
+  for (const e of examples) for (const tag of new Set(e.tags ?? [])) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  const labels = [...counts]
+    .filter(([, c]) => c >= minCount)
+    .map(([t]) => t)
+    .sort();
+  const index = new Map(labels.map((l, i) => [l, i]));
+  const offsets = new Int32Array(examples.length + 1);
+  const ids: number[] = [];
+  const sample: number[] = [];
+  examples.forEach((e, r) => {
+    if (e.tags) {
+      sample.push(r);
+      for (const tag of new Set(e.tags)) {
+        const id = index.get(tag);
+        if (id !== undefined) ids.push(id);
+      }
+    }
+    offsets[r + 1] = ids.length;
+  });
+  return { labels, sample: Int32Array.from(sample), targets: { offsets, ids: Int32Array.from(ids) } };
+}
+
+function countLabels(task: Task): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const label of task.labels) counts[label] = 0;
+  for (const r of task.sample) {
+    for (let t = task.targets.offsets[r] as number; t < (task.targets.offsets[r + 1] as number); t++) {
+      const label = task.labels[task.targets.ids[t] as number] as string;
+      counts[label] = (counts[label] ?? 0) + 1;
+    }
+  }
+  return counts;
+}
+
+function subSeed(seed: number, salt: number): number {
+  return (Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) + Math.imul(salt, 0xc2b2ae35)) >>> 0;
+}
+
+/** Metrics of a single-label head from its out-of-fold logits, and the fitted temperature. */
+function calibrateHead(task: Task, logits: Float64Array): { temperature: number; metrics: Record<string, number> } {
+  const K = task.labels.length;
+  const n = task.sample.length;
+  const truth = Int32Array.from(task.sample, (r) => task.targets.ids[task.targets.offsets[r] as number] as number);
+  const temperature = fitSoftmaxTemperature(logits, truth, K);
+  const predicted = new Int32Array(n);
+  const raw = new Float64Array(n);
+  const calibrated = new Float64Array(n);
+  const correct: boolean[] = [];
+  const p = new Float64Array(K);
+  for (let i = 0; i < n; i++) {
+    const z = logits.subarray(i * K, i * K + K);
+    let best = 0;
+    for (let k = 1; k < K; k++) if ((z[k] as number) > (z[best] as number)) best = k;
+    predicted[i] = best;
+    correct.push(best === truth[i]);
+    softmaxInto(z, 1, p);
+    raw[i] = p[best] as number;
+    softmaxInto(z, temperature, p);
+    calibrated[i] = p[best] as number;
+  }
+  const accuracy = correct.filter(Boolean).length / Math.max(1, n);
+  return {
+    temperature,
+    metrics: {
+      examples: n,
+      accuracy: round(accuracy),
+      macroF1: round(macroF1(truth, predicted, K)),
+      ece: round(expectedCalibrationError(calibrated, correct)),
+      eceUncalibrated: round(expectedCalibrationError(raw, correct)),
+      coverageAt95: round(coverageAtPrecision(calibrated, correct, 0.95)),
+      temperature: round(temperature, 6),
+    },
+  };
+}
+
+/** The tag head's temperature, per-tag thresholds (best out-of-fold F1) and micro-F1. */
+function calibrateTags(
+  task: Task,
+  logits: Float64Array,
+): { temperature: number; thresholds: number[]; metrics: Record<string, number> } {
+  const T = task.labels.length;
+  const n = task.sample.length;
+  const truth = new Uint8Array(n * T);
+  task.sample.forEach((r, i) => {
+    for (let t = task.targets.offsets[r] as number; t < (task.targets.offsets[r + 1] as number); t++) {
+      truth[i * T + (task.targets.ids[t] as number)] = 1;
+    }
+  });
+  const temperature = fitSigmoidTemperature(logits, truth);
+  const thresholds: number[] = [];
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (let t = 0; t < T; t++) {
+    let best = { threshold: 0.5, f1: -1, tp: 0, fp: 0, fn: 0 };
+    for (let step = 2; step <= 18; step++) {
+      const threshold = step / 20;
+      let a = 0;
+      let b = 0;
+      let c = 0;
+      for (let i = 0; i < n; i++) {
+        const yes = sigmoid(logits[i * T + t] as number, temperature) >= threshold;
+        const actual = truth[i * T + t] === 1;
+        if (yes && actual) a++;
+        else if (yes) b++;
+        else if (actual) c++;
+      }
+      const f1 = a === 0 ? 0 : (2 * a) / (2 * a + b + c);
+      if (f1 > best.f1) best = { threshold, f1, tp: a, fp: b, fn: c };
+    }
+    thresholds.push(best.f1 > 0 ? best.threshold : 0.5);
+    tp += best.tp;
+    fp += best.fp;
+    fn += best.fn;
+  }
+  const microF1 = tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+  return {
+    temperature,
+    thresholds,
+    metrics: { examples: n, microF1: round(microF1), temperature: round(temperature, 6) },
+  };
+}
+
+function createdAtOf(options: TrainOptions): string {
+  if (options.createdAt) return options.createdAt.toISOString();
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString();
+  return new Date().toISOString();
+}
+
+/**
+ * Trains a model with every head found in the examples' labels (or `options.heads`), plus tags and a
+ * language head when the data has them. Yields to the event loop while it works.
+ *
+ * @example
+ * const model = await trainModel(
+ *   [{ text: "Invoice is wrong", labels: { queue: "Billing" } }, ...],
+ *   { seed: 1, onProgress: ({ stage, done, total }) => bar.update(stage, done / total) },
+ * );
+ */
+export async function trainModel(
+  examples: readonly TrainingExample[],
+  options: TrainOptions = {},
+): Promise<CompiledModel> {
+  if (examples.length === 0) throw new OtaiError("OTAI_DATA_INVALID", "no training examples");
+  const seed = options.seed ?? 1;
+  const hyper: Hyperparameters = { ...DEFAULT_HYPERPARAMETERS, ...options.hyper };
+  const progress = options.onProgress ?? (() => {});
+  let last = performance.now();
+  const pause = () => {
+    if (performance.now() - last < 10) return undefined;
+    return new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      last = performance.now();
+    });
+  };
+
+  const headNames = options.heads ?? [...new Set(examples.flatMap((e) => Object.keys(e.labels)))];
+  const texts = examples.map((e) => e.text);
+
+  progress({ stage: "features", done: 0, total: 1 });
+  const { featurizer, rows } = await fitFeatures(texts, featureConfig(hyper), pause);
+  progress({ stage: "features", done: 1, total: 1 });
+
+  const heads = headNames.map((name) => ({ name, task: singleLabelTask(examples.map((e) => e.labels[name])) }));
+  for (const { name, task } of heads) {
+    if (task.labels.length === 0) throw new OtaiError("OTAI_DATA_INVALID", `no example has a label for head '${name}'`);
+  }
+  const wantTags = options.tags ?? examples.some((e) => e.tags !== undefined && e.tags.length > 0);
+  const tags = wantTags ? tagTask(examples, options.minTagCount ?? 5) : undefined;
+  const useTags = tags !== undefined && tags.labels.length > 0;
+
+  // Fold of each example, shuffled by the seed, shared by every head.
+  const folds = Math.max(0, Math.floor(hyper.folds));
+  const permutation = Int32Array.from({ length: examples.length }, (_, i) => i);
+  shuffle(permutation, createRandom(subSeed(seed, 7)));
+  const foldOf = new Int32Array(examples.length);
+  permutation.forEach((r, i) => {
+    foldOf[r] = folds > 0 ? i % folds : 0;
+  });
+
+  // The detector is slow (about 0.5 ms a ticket), so it labels a seeded sample; a language head
+  // trained on that sample then names the language of every text, in training and in prediction.
+  const sampled = Int32Array.from(permutation.subarray(0, Math.min(LANGUAGE_SAMPLE, permutation.length))).sort();
+  const sampleLanguages: (string | undefined)[] = new Array(examples.length).fill(undefined);
+  for (const [i, r] of sampled.entries()) {
+    if (i % 50 === 0) progress({ stage: "languages", done: i, total: sampled.length });
+    sampleLanguages[r] = detectLanguage(texts[r] as string);
+    await pause();
+  }
+  progress({ stage: "languages", done: sampled.length, total: sampled.length });
+
+  const headConfig = (salt: number): LinearTrainConfig => ({
+    loss: "hinge",
+    epochs: hyper.epochs,
+    learningRate: hyper.learningRate,
+    l2: hyper.l2,
+    seed: subSeed(seed, salt),
+  });
+  const metrics: Record<string, unknown> = {};
+  const trained: { weights: LinearWeights; layout: HeadLayout }[] = [];
+  for (const [h, { name, task }] of heads.entries()) {
+    const stage = `head:${name}`;
+    const config = headConfig(100 + h);
+    const K = task.labels.length;
+    progress({ stage, done: 0, total: folds + 1 });
+    const oof = await crossFit(rows, task.targets, task.sample, foldOf, folds, K, config, pause, (done) =>
+      progress({ stage, done, total: folds + 1 }),
+    );
+    const calibration = oof.available
+      ? calibrateHead(task, oof.logits)
+      : { temperature: 1, metrics: { examples: task.sample.length, calibrated: 0 } };
+    metrics[name] = calibration.metrics;
+    const weights = await trainLinear(rows, task.targets, task.sample, K, config, pause);
+    progress({ stage, done: folds + 1, total: folds + 1 });
+    trained.push({ weights, layout: { name, labels: task.labels, offset: 0, temperature: calibration.temperature } });
+  }
+
+  let tagModel: { weights: LinearWeights; layout: TagLayout } | undefined;
+  if (tags && useTags) {
+    const config: LinearTrainConfig = {
+      loss: "sigmoid",
+      epochs: hyper.tagEpochs,
+      learningRate: hyper.tagLearningRate,
+      l2: 0,
+      seed: subSeed(seed, 50),
+    };
+    const T = tags.labels.length;
+    progress({ stage: "tags", done: 0, total: folds + 1 });
+    const oof = await crossFit(rows, tags.targets, tags.sample, foldOf, folds, T, config, pause, (done) =>
+      progress({ stage: "tags", done, total: folds + 1 }),
+    );
+    const calibration = oof.available
+      ? calibrateTags(tags, oof.logits)
+      : { temperature: 1, thresholds: tags.labels.map(() => 0.5), metrics: { examples: tags.sample.length } };
+    metrics.tags = calibration.metrics;
+    const weights = await trainLinear(rows, tags.targets, tags.sample, T, config, pause);
+    progress({ stage: "tags", done: folds + 1, total: folds + 1 });
+    tagModel = {
+      weights,
+      layout: {
+        labels: tags.labels,
+        offset: 0,
+        temperature: calibration.temperature,
+        thresholds: calibration.thresholds,
+      },
+    };
+  }
+
+  const sampleCounts: Record<string, number> = {};
+  for (const l of sampleLanguages) if (l) sampleCounts[l] = (sampleCounts[l] ?? 0) + 1;
+  const minCount = Math.max(MIN_LANGUAGE_COUNT, MIN_LANGUAGE_SHARE * sampled.length);
+  const frequent = new Set(Object.keys(sampleCounts).filter((l) => (sampleCounts[l] ?? 0) >= minCount));
+  let languageModel: { weights: LinearWeights; layout: LanguageLayout } | undefined;
+  let languageCounts: Record<string, number> = {};
+  if (frequent.size >= 2) {
+    progress({ stage: "language", done: 0, total: 1 });
+    const task = singleLabelTask(sampleLanguages.map((l) => (l && frequent.has(l) ? l : undefined)));
+    const config = { ...headConfig(60), epochs: LANGUAGE_EPOCHS };
+    const weights = await trainLinear(rows, task.targets, task.sample, task.labels.length, config, pause);
+    languageModel = { weights, layout: { labels: task.labels, offset: 0 } };
+    const out = new Float64Array(task.labels.length);
+    for (let r = 0; r < rows.rows; r++) {
+      linearScores(weights, rows.indices, rows.values, rows.offsets[r] as number, rows.offsets[r + 1] as number, out);
+      let best = -1;
+      let margin = 0;
+      for (let k = 0; k < out.length; k++) {
+        if ((out[k] as number) > margin) {
+          margin = out[k] as number;
+          best = k;
+        }
+      }
+      const label = task.labels[best];
+      if (label !== undefined) languageCounts[label] = (languageCounts[label] ?? 0) + 1;
+    }
+    progress({ stage: "language", done: 1, total: 1 });
+  } else {
+    // One language (or none): estimate the counts from the sample.
+    const scale = examples.length / Math.max(1, sampled.length);
+    languageCounts = Object.fromEntries(Object.entries(sampleCounts).map(([l, c]) => [l, Math.round(c * scale)]));
+  }
+
+  progress({ stage: "finalise", done: 0, total: 1 });
+  const parts = combine(rows, trained, tagModel, languageModel);
+  const sortedLanguages: Record<string, number> = {};
+  for (const l of Object.keys(languageCounts).sort()) sortedLanguages[l] = languageCounts[l] as number;
+  const meta: ModelMeta = {
+    format: "otai-local-model",
+    formatVersion: FORMAT_VERSION,
+    id: "",
+    createdAt: createdAtOf(options),
+    seed,
+    heads: trained.map((t) => ({ name: t.layout.name, labels: t.layout.labels })),
+    tags: tagModel?.layout.labels ?? [],
+    training: {
+      examples: examples.length,
+      perHead: Object.fromEntries([
+        ...heads.map(({ name, task }) => [name, countLabels(task)] as const),
+        ...(tags && useTags ? [["tags", countLabels(tags)] as const] : []),
+      ]),
+      languages: sortedLanguages,
+    },
+    metrics,
+    hyper,
+  };
+  const model = { meta, featurizer, ...parts };
+  meta.id = createHash("sha256")
+    .update(payloadDigest(model))
+    .update(JSON.stringify({ ...meta, id: "", createdAt: "" }))
+    .digest("hex")
+    .slice(0, 16);
+  progress({ stage: "finalise", done: 1, total: 1 });
+  return createLocalModel(model);
+}
+
+/** Puts every head's outputs side by side in one quantised matrix. */
+function combine(
+  rows: SparseRows,
+  heads: { weights: LinearWeights; layout: HeadLayout }[],
+  tags: { weights: LinearWeights; layout: TagLayout } | undefined,
+  language: { weights: LinearWeights; layout: LanguageLayout } | undefined,
+) {
+  // Each block's layout gets the offset of its outputs in the combined matrix.
+  const blocks: { weights: LinearWeights; layout: { offset: number } }[] = [
+    ...heads,
+    ...(tags ? [tags] : []),
+    ...(language ? [language] : []),
+  ];
+  const outputs = blocks.reduce((n, b) => n + b.weights.outputs, 0);
+  const F = rows.cols;
+  const weights = new Float32Array(F * outputs);
+  const bias = new Float32Array(outputs);
+  let offset = 0;
+  for (const block of blocks) {
+    const K = block.weights.outputs;
+    block.layout.offset = offset;
+    bias.set(block.weights.bias, offset);
+    const W = block.weights.weights;
+    for (let f = 0; f < F; f++) {
+      const from = f * K;
+      const to = f * outputs + offset;
+      for (let k = 0; k < K; k++) weights[to + k] = W[from + k] as number;
+    }
+    offset += K;
+  }
+  const quantised = quantise(weights, outputs);
+  return {
+    outputs,
+    quantised,
+    bias,
+    heads: heads.map((h) => h.layout),
+    tags: tags?.layout,
+    language: language?.layout,
+  };
+}
