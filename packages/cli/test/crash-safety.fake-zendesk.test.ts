@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { type FakeZendesk, startFakeZendesk } from "@otai/testkit";
+import { BILLING, FETCH_INCOMING, INCOMING, incomingSeed } from "./_fake-zendesk-setup.ts";
 
 const BIN = new URL("../bin/otai.js", import.meta.url).pathname;
 const REPO = new URL("../../..", import.meta.url).pathname;
@@ -37,10 +38,7 @@ const config = (url: string) => `open_ticket_ai:
               use: base:CompositePipe
               params:
                 steps:
-                  - id: fetch
-                    use: base:FetchTicketsPipe
-                    injects: { ticket_system: zendesk }
-                    params: { ticket_search_criteria: { queue: { name: Incoming }, status: new, limit: 100 } }
+${FETCH_INCOMING}
                   - id: each
                     use: base:ForEachTicketPipe
                     injects: { ticket_system: zendesk }
@@ -62,18 +60,7 @@ const config = (url: string) => `open_ticket_ai:
 function seed(): Parameters<typeof startFakeZendesk>[0] {
   return {
     rateLimits: { perMinute: 1_000_000, updateTicketPerMinute: 1_000_000, searchExportPerMinute: 1_000_000 },
-    seed: {
-      groups: [
-        { id: 1, name: "Incoming" },
-        { id: 2, name: "Billing" },
-      ],
-      tickets: Array.from({ length: TICKETS }, (_, i) => ({
-        subject: `Ticket ${i + 1}`,
-        comments: [{ body: `Body of ticket ${i + 1}` }],
-        group_id: 1,
-        status: "new" as const,
-      })),
-    },
+    seed: incomingSeed(TICKETS, (n) => ({ subject: `Ticket ${n}`, body: `Body of ticket ${n}` })),
   };
 }
 
@@ -136,7 +123,7 @@ describe("crash safety (fake Zendesk, real otai processes killed with SIGKILL)",
       // The last process runs until everything is routed, then stops on SIGTERM.
       const last = start(dir);
       const deadline = Date.now() + 60_000;
-      while (zendesk.tickets().some((t) => t.group_id === 1) && Date.now() < deadline) await sleep(20);
+      while (zendesk.tickets().some((t) => t.group_id === INCOMING) && Date.now() < deadline) await sleep(20);
       await sleep(200);
       last.child.kill("SIGTERM");
       assert.equal(await last.exited, 0, last.output().slice(-2000));
@@ -151,7 +138,7 @@ describe("crash safety (fake Zendesk, real otai processes killed with SIGKILL)",
         "no ticket was written twice",
       );
       for (const ticket of zendesk.tickets()) {
-        assert.equal(ticket.group_id, 2, `ticket ${ticket.id} routed`);
+        assert.equal(ticket.group_id, BILLING, `ticket ${ticket.id} routed`);
         const ours = zendesk.comments(ticket.id).filter((c) => (c.body ?? "").includes("routed by the crash test"));
         assert.equal(ours.length, 1, `ticket ${ticket.id} has exactly one note of ours`);
       }

@@ -11,6 +11,7 @@ import { describe, it } from "node:test";
 import { type App, createApp, type EngineMode, parsePrometheusText } from "@otai/core";
 import { deliverWebhook, type FakeZendesk, startFakeZendesk } from "@otai/testkit";
 import zendeskPlugin from "otai-zendesk";
+import { BILLING, FETCH_INCOMING, incomingSeed } from "./_fake-zendesk-setup.ts";
 
 const SECRET = "webhook-signing-secret";
 
@@ -35,10 +36,7 @@ const config = (url: string) => `open_ticket_ai:
               use: base:CompositePipe
               params:
                 steps:
-                  - id: fetch
-                    use: base:FetchTicketsPipe
-                    injects: { ticket_system: zendesk }
-                    params: { ticket_search_criteria: { queue: { name: Incoming }, limit: 100 } }
+${FETCH_INCOMING}
                   - &each
                     id: each
                     use: base:ForEachTicketPipe
@@ -74,18 +72,10 @@ const config = (url: string) => `open_ticket_ai:
 
 async function setup(options: { mode?: EngineMode; tickets?: number } = {}) {
   const zendesk = await startFakeZendesk({
-    seed: {
-      groups: [
-        { id: 1, name: "Incoming" },
-        { id: 2, name: "Billing" },
-      ],
-      tickets: Array.from({ length: options.tickets ?? 3 }, (_, i) => ({
-        subject: `Invoice ${i + 1} is wrong`,
-        comments: [{ body: `Charged twice for order ${i + 1}` }],
-        group_id: 1,
-        status: "new" as const,
-      })),
-    },
+    seed: incomingSeed(options.tickets ?? 3, (n) => ({
+      subject: `Invoice ${n} is wrong`,
+      body: `Charged twice for order ${n}`,
+    })),
   });
   const dir = mkdtempSync(join(tmpdir(), "otai-engine-"));
   writeFileSync(join(dir, "config.yml"), config(zendesk.url));
@@ -145,7 +135,7 @@ describe("engine end to end (fake Zendesk)", () => {
       await deliverWebhook({ url, secret: SECRET, payload: { ...payload, id: "01JEVENT0002" } });
       await app.run();
       assert.equal(writes(zendesk).length, 2, "our own change does not trigger another write");
-      assert.equal(zendesk.ticket(1)?.group_id, 2);
+      assert.equal(zendesk.ticket(1)?.group_id, BILLING);
     } finally {
       await app.close();
       await zendesk.close();
@@ -211,7 +201,7 @@ describe("engine end to end (fake Zendesk)", () => {
       const written = writes(zendesk).filter((r) => r.status === 200).length;
       assert.ok(written >= 1 && written <= 4, `only the tickets in flight finished (${written})`);
       assert.deepEqual(await app.store.openIntents(), [], "every started write was completed");
-      assert.equal(zendesk.tickets().filter((t) => t.group_id === 2).length, written);
+      assert.equal(zendesk.tickets().filter((t) => t.group_id === BILLING).length, written);
     } finally {
       await app.close();
       await zendesk.close();

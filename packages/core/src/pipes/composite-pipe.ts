@@ -7,8 +7,9 @@
  */
 import { z } from "zod";
 import { definePipe } from "../contracts/component.ts";
-import { withParent, withPipeResult } from "../contracts/pipe-context.ts";
-import { hasFailed, type PipeResult, unionResults } from "../contracts/pipe-result.ts";
+import { withParent } from "../contracts/pipe-context.ts";
+import { unionResults } from "../contracts/pipe-result.ts";
+import { runSteps } from "./_run-steps.ts";
 
 export const CompositePipe = definePipe({
   kind: "pipe",
@@ -18,18 +19,9 @@ export const CompositePipe = definePipe({
   children: { steps: "many" },
   async process({ params, context, runChild, logger }) {
     const { steps, ...own } = params;
-    let scope = withParent(context, own);
-    const results: PipeResult[] = [];
-    for (const [index, step] of (steps ?? []).entries()) {
-      const id = (step as { id?: string }).id ?? `step_${index}`;
-      const result = await runChild(step, scope, ["steps", index]);
-      scope = withPipeResult(scope, id, result);
-      if (hasFailed(result)) {
-        logger.info({ step: id, reason: result.message }, "step failed; skipping the remaining steps");
-        break;
-      }
-      results.push(result);
-    }
+    const { results, failed } = await runSteps(steps ?? [], withParent(context, own), runChild);
+    if (failed)
+      logger.info({ step: failed.id, reason: failed.result.message }, "step failed; skipping the remaining steps");
     return unionResults(results);
   },
 });

@@ -1,23 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it, mock } from "node:test";
-import { emptyContext } from "../contracts/pipe-context.ts";
-import { testEngine } from "../engine/_test-engine.ts";
+import { testPipeRun } from "../engine/_test-engine.ts";
 import { CronTrigger } from "./cron-trigger.ts";
 
 const run = (state: Map<string, unknown>, cron: string, once = false) =>
-  CronTrigger.process({
-    id: "cron",
-    params: { cron },
-    context: emptyContext(),
-    services: {},
-    logger: undefined as never,
-    signal: new AbortController().signal,
-    state,
-    once,
-    engine: testEngine(),
-    serviceIds: {},
-    runChild: async () => assert.fail("a trigger has no children"),
-  });
+  CronTrigger.process(testPipeRun({ cron }, { state, once }));
 
 describe("CronTrigger", () => {
   it("fires when the schedule comes due, and folds ticks missed during a long cycle into one fire", async () => {

@@ -11,13 +11,14 @@
 import { z } from "zod";
 import { DurationSchema } from "../config/duration.ts";
 import { definePipe, type PipeRun } from "../contracts/component.ts";
-import { type PipeContext, type TicketLedgerRef, withParent, withPipeResult } from "../contracts/pipe-context.ts";
+import { type PipeContext, type TicketLedgerRef, withParent } from "../contracts/pipe-context.ts";
 import { hasFailed, type PipeResult, success, unionResults } from "../contracts/pipe-result.ts";
 import { type UnifiedTicket, UnifiedTicketSchema } from "../contracts/ticket.ts";
 import type { TicketSystem } from "../contracts/ticket-system.ts";
 import { errorMessage } from "../errors.ts";
 import { pipelineHash } from "../state/pipeline-hash.ts";
 import type { LedgerKey } from "../state/types.ts";
+import { runSteps } from "./_run-steps.ts";
 import { carriesDecision } from "./_ticket-markers.ts";
 
 const DeadLetterSchema = z
@@ -143,7 +144,7 @@ async function processTicket(
       ticket = fresh;
     }
     for (let attempt = 0; ; attempt++) {
-      const result = await runSteps(run, ticket, key);
+      const result = await runTicketSteps(run, ticket, key);
       if (!hasFailed(result)) {
         const after = await store.get(key);
         // Steps that decided there was nothing to write still count as done at this version.
@@ -174,22 +175,14 @@ async function processTicket(
   }
 }
 
-async function runSteps(run: Run, ticket: UnifiedTicket, key: LedgerKey): Promise<PipeResult> {
+async function runTicketSteps(run: Run, ticket: UnifiedTicket, key: LedgerKey): Promise<PipeResult> {
   const { params, context, runChild } = run;
   const { steps, tickets: _tickets, ...own } = params;
   const ledger: TicketLedgerRef = { ...key, version: ticket.updated_at ?? null };
-  let scope: PipeContext = { ...withParent(context, own), pipe_results: {}, ticket, ticket_ledger: ledger };
-  const results: PipeResult[] = [];
-  for (const [index, step] of (steps ?? []).entries()) {
-    const id = (step as { id?: string }).id ?? `step_${index}`;
-    const result = await runChild(step, scope, ["steps", index]);
-    scope = withPipeResult(scope, id, result);
-    if (hasFailed(result)) {
-      // The failing step's error code decides what happens next (a conflict is retried).
-      return { ...result, data: { ...result.data, failed_step: id } };
-    }
-    results.push(result);
-  }
+  const scope: PipeContext = { ...withParent(context, own), pipe_results: {}, ticket, ticket_ledger: ledger };
+  const { results, failed } = await runSteps(steps ?? [], scope, runChild);
+  // The failing step's error code decides what happens next (a conflict is retried).
+  if (failed) return { ...failed.result, data: { ...failed.result.data, failed_step: failed.id } };
   return unionResults(results);
 }
 

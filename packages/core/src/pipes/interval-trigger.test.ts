@@ -1,23 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { emptyContext } from "../contracts/pipe-context.ts";
-import { testEngine } from "../engine/_test-engine.ts";
+import { testPipeRun } from "../engine/_test-engine.ts";
 import { IntervalTrigger } from "./interval-trigger.ts";
 
 function runTrigger(state: Map<string, unknown>, interval: number, once = false) {
-  return IntervalTrigger.process({
-    id: "interval",
-    params: { interval },
-    context: emptyContext(),
-    services: {},
-    logger: undefined as never,
-    signal: new AbortController().signal,
-    state,
-    once,
-    engine: testEngine(),
-    serviceIds: {},
-    runChild: async () => assert.fail("a trigger has no children"),
-  });
+  return IntervalTrigger.process(testPipeRun({ interval }, { state, once }));
 }
 
 describe("IntervalTrigger", () => {

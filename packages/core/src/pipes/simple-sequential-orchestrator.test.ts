@@ -1,11 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { emptyContext } from "../contracts/pipe-context.ts";
 import { failure, type PipeResult, success } from "../contracts/pipe-result.ts";
-import { testEngine } from "../engine/_test-engine.ts";
+import { testPipeRun } from "../engine/_test-engine.ts";
 import { SimpleSequentialOrchestrator } from "./simple-sequential-orchestrator.ts";
-
-const logger = { error() {}, info() {}, warn() {}, debug() {} } as never;
 
 function runOrchestrator(options: {
   runChild: (step: unknown) => Promise<PipeResult>;
@@ -13,19 +10,16 @@ function runOrchestrator(options: {
   once?: boolean;
   alwaysRetry?: boolean;
 }) {
-  return SimpleSequentialOrchestrator.process({
-    id: "orchestrator",
-    params: { orchestrator_sleep: 1, exception_sleep: 1, always_retry: options.alwaysRetry ?? true, steps: ["a", "b"] },
-    context: emptyContext(),
-    services: {},
-    logger,
-    signal: options.signal ?? new AbortController().signal,
-    state: new Map(),
-    once: options.once ?? false,
-    engine: testEngine(),
-    serviceIds: {},
-    runChild: options.runChild,
-  });
+  return SimpleSequentialOrchestrator.process(
+    testPipeRun(
+      { orchestrator_sleep: 1, exception_sleep: 1, always_retry: options.alwaysRetry ?? true, steps: ["a", "b"] },
+      {
+        signal: options.signal ?? new AbortController().signal,
+        once: options.once ?? false,
+        runChild: options.runChild,
+      },
+    ),
+  );
 }
 
 describe("SimpleSequentialOrchestrator", () => {
