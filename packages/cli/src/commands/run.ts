@@ -115,7 +115,6 @@ function parseMode(value: string | undefined, dryRun: boolean): EngineMode | und
 
 /** One line per ticket: what dry-run would write, as JSON so it can be diffed or piped. */
 function formatPlan(change: PlannedChange): string {
-  return `would update ${change.system} ticket ${change.ticketId}: ${JSON.stringify(change.changes)}${
-    change.note === null ? "" : ` + internal note (${change.note.length} chars)`
-  }`;
+  const note = change.note === null ? "" : `\n  + internal note: ${JSON.stringify(change.note)}`;
+  return `would update ${change.system} ticket ${change.ticketId}: ${JSON.stringify(change.changes)}${note}`;
 }

@@ -85,7 +85,12 @@ export const ApplyDecisionsPipe = definePipe({
       mode === "live" ? liveWrite(plan, decisionId) : mode === "suggest" ? suggestWrite(plan, decisionId) : null;
 
     if (mode === "dry_run") {
-      engine.plan({ system, ticketId, changes: plan.changes, note: plan.note });
+      // Exactly what live mode would send: the changes with the marker tag, and the note.
+      const wouldWrite = liveWrite(plan, decisionId);
+      if (wouldWrite !== null) {
+        const { notes, ...changes } = wouldWrite;
+        engine.plan({ system, ticketId, changes, note: notes?.[0]?.body ?? null });
+      }
       log.info({ fields: Object.keys(plan.changes) }, "dry run: would change the ticket");
       return success({ decision_id: decisionId, written: false, changes: plan.changes, mode });
     }

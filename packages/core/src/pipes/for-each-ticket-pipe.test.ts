@@ -154,7 +154,9 @@ describe("ForEachTicketPipe + ApplyDecisionsPipe (JSONL help desk)", () => {
     assert.equal(readFileSync(join(dir, "tickets.jsonl"), "utf8"), jsonl);
     const one = plans.filter((p) => p.ticketId === "1");
     assert.equal(one.length, 2, "nothing recorded, so the second cycle plans the same change again");
-    assert.deepEqual(one[0]?.changes, { queue: { name: "Billing" } });
+    assert.deepEqual(one[0]?.changes.queue, { name: "Billing" });
+    assert.match(one[0]?.changes.add_tags?.[0] ?? "", /^otai-[a-z0-9]{10}$/, "the marker tag live mode would add");
+    assert.match(one[0]?.note ?? "", /^routed ticket 1\n\n\[otai decision /);
     const store = createSqliteStateStore({ path: join(dir, "otai-state.sqlite") });
     try {
       assert.equal((await store.decisions()).length, 0);
