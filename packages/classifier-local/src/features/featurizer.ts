@@ -45,9 +45,11 @@ export class Featurizer {
   readonly idf: Float32Array;
   private readonly table: HashTable;
   private readonly buffer: NgramBuffer;
-  private readonly scratch: Float64Array;
-  private readonly touched: Int32Array;
   private readonly shared: SparseVector;
+  /** A float view of the table's slots (the idf sits in each slot's third word). */
+  private readonly idfView: Float32Array;
+  private readonly touchedSlots: Int32Array;
+  private readonly counts: Int32Array;
 
   constructor(config: FeatureConfig, hashes: Int32Array, idf: Float32Array) {
     this.config = config;
@@ -56,8 +58,12 @@ export class Featurizer {
     this.table = new HashTable(hashes.length);
     for (let c = 0; c < hashes.length; c++) this.table.set(hashes[c] as number, c);
     this.buffer = createNgramBuffer(config);
-    this.scratch = new Float64Array(hashes.length);
-    this.touched = new Int32Array(this.buffer.hashes.length);
+    this.idfView = new Float32Array(this.table.slots.buffer);
+    for (let c = 0; c < hashes.length; c++) {
+      this.idfView[this.table.slotOf(hashes[c] as number) + 2] = idf[c] as number;
+    }
+    this.touchedSlots = new Int32Array(this.buffer.hashes.length);
+    this.counts = new Int32Array(this.buffer.hashes.length);
     this.shared = {
       indices: new Int32Array(this.buffer.hashes.length),
       values: new Float32Array(this.buffer.hashes.length),
@@ -99,16 +105,38 @@ export class Featurizer {
     start: number,
   ): number {
     const { hashes } = this.buffer;
-    const scratch = this.scratch;
-    const touched = this.touched;
-    let unique = 0;
+    // One probe of the vocabulary table per n-gram does the lookup and the counting: a found slot's
+    // spare word marks it with the text's position in `touchedSlots` (cleared again below), and its
+    // other spare word holds the column's idf, so a feature costs one random read, not three.
+    const slots = this.table.slots;
+    const idfBits = this.idfView;
+    const touchedSlots = this.touchedSlots;
+    const counts = this.counts;
+    let distinct = 0;
     for (let i = from; i < to; i++) {
-      const col = this.table.get(hashes[i] as number);
-      if (col < 0) continue;
-      if (scratch[col] === 0) touched[unique++] = col;
-      scratch[col] = (scratch[col] as number) + 1;
+      const at = this.table.slotOf(hashes[i] as number);
+      if (at < 0) continue;
+      const mark = slots[at + 3] as number;
+      if (mark > 0) counts[mark - 1] = (counts[mark - 1] as number) + 1;
+      else {
+        touchedSlots[distinct] = at;
+        counts[distinct++] = 1;
+        slots[at + 3] = distinct;
+      }
     }
-    return writeTfIdf(touched, unique, scratch, this.idf, weight, indices, values, start);
+    let norm = 0;
+    for (let d = 0; d < distinct; d++) {
+      const at = touchedSlots[d] as number;
+      slots[at + 3] = 0;
+      const count = counts[d] as number;
+      const v = (count === 1 ? 1 : 1 + Math.log(count)) * (idfBits[at + 2] as number);
+      indices[start + d] = slots[at + 1] as number;
+      values[start + d] = v;
+      norm += v * v;
+    }
+    const scale = norm > 0 ? weight / Math.sqrt(norm) : 0;
+    for (let d = start; d < start + distinct; d++) values[d] = (values[d] as number) * scale;
+    return start + distinct;
   }
 }
 

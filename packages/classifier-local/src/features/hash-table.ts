@@ -1,8 +1,12 @@
 /**
  * @module features/hash-table
  * An open-addressing table from 32-bit feature hashes to column numbers. Lookups sit in the
- * prediction hot loop, so keys and values share one typed array (one cache line per probe).
+ * prediction hot loop, so each slot's key, value and two spare words share one typed array (one
+ * cache line per probe); the featurizer keeps a column's idf and a per-text mark in the spare words.
  */
+
+/** Words per slot: key, value, and two free for the caller (see {@link HashTable.slotOf}). */
+export const SLOT_WORDS = 4;
 
 const EMPTY = 0;
 
@@ -27,16 +31,30 @@ function mix(key: number): number {
  * table.get(hash); // col, or -1
  */
 export class HashTable {
-  /** Slot `s` holds its key at `2s` and its value at `2s + 1`. */
-  private slots: Int32Array;
+  /** Slot `s` holds its key at `4s`, its value at `4s + 1`; `4s + 2` and `4s + 3` are the caller's. */
+  slots: Int32Array;
   private mask: number;
   size = 0;
 
   constructor(expected = 1024) {
     let capacity = 16;
     while (capacity < expected * 2) capacity *= 2;
-    this.slots = new Int32Array(capacity * 2);
+    this.slots = new Int32Array(capacity * SLOT_WORDS);
     this.mask = capacity - 1;
+  }
+
+  /** The index in `slots` of `hash`'s key, or -1 (the value follows it). */
+  slotOf(hash: number): number {
+    const key = slotKey(hash);
+    const slots = this.slots;
+    const mask = this.mask;
+    let slot = mix(key) & mask;
+    for (;;) {
+      const k = slots[slot * 4] as number;
+      if (k === key) return slot * 4;
+      if (k === EMPTY) return -1;
+      slot = (slot + 1) & mask;
+    }
   }
 
   /** The column of `hash`, or -1. */
@@ -46,8 +64,8 @@ export class HashTable {
     const mask = this.mask;
     let slot = mix(key) & mask;
     for (;;) {
-      const k = slots[slot * 2] as number;
-      if (k === key) return slots[slot * 2 + 1] as number;
+      const k = slots[slot * 4] as number;
+      if (k === key) return slots[slot * 4 + 1] as number;
       if (k === EMPTY) return -1;
       slot = (slot + 1) & mask;
     }
@@ -61,11 +79,11 @@ export class HashTable {
     const mask = this.mask;
     let slot = mix(key) & mask;
     for (;;) {
-      const k = slots[slot * 2] as number;
-      if (k === key) return slots[slot * 2 + 1] as number;
+      const k = slots[slot * 4] as number;
+      if (k === key) return slots[slot * 4 + 1] as number;
       if (k === EMPTY) {
-        slots[slot * 2] = key;
-        slots[slot * 2 + 1] = this.size;
+        slots[slot * 4] = key;
+        slots[slot * 4 + 1] = this.size;
         return this.size++;
       }
       slot = (slot + 1) & mask;
@@ -78,14 +96,14 @@ export class HashTable {
     const key = slotKey(hash);
     let slot = mix(key) & this.mask;
     for (;;) {
-      const k = this.slots[slot * 2] as number;
+      const k = this.slots[slot * 4] as number;
       if (k === key) {
-        this.slots[slot * 2 + 1] = value;
+        this.slots[slot * 4 + 1] = value;
         return;
       }
       if (k === EMPTY) {
-        this.slots[slot * 2] = key;
-        this.slots[slot * 2 + 1] = value;
+        this.slots[slot * 4] = key;
+        this.slots[slot * 4 + 1] = value;
         this.size++;
         return;
       }
@@ -96,14 +114,14 @@ export class HashTable {
   private grow(): void {
     const old = this.slots;
     this.slots = new Int32Array(old.length * 2);
-    this.mask = this.slots.length / 2 - 1;
-    for (let s = 0; s < old.length; s += 2) {
+    this.mask = this.slots.length / 4 - 1;
+    for (let s = 0; s < old.length; s += 4) {
       const key = old[s] as number;
       if (key === EMPTY) continue;
       let slot = mix(key) & this.mask;
-      while (this.slots[slot * 2] !== EMPTY) slot = (slot + 1) & this.mask;
-      this.slots[slot * 2] = key;
-      this.slots[slot * 2 + 1] = old[s + 1] as number;
+      while (this.slots[slot * 4] !== EMPTY) slot = (slot + 1) & this.mask;
+      this.slots[slot * 4] = key;
+      this.slots[slot * 4 + 1] = old[s + 1] as number;
     }
   }
 }

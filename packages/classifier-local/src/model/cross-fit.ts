@@ -5,7 +5,10 @@
  * the final model is trained on everything.
  */
 import type { SparseRows } from "../features/featurizer.ts";
-import { type LinearTrainConfig, linearScores, type Targets, trainLinear } from "./linear.ts";
+import { type LinearWeights, linearScores } from "./linear.ts";
+
+/** Fits a model on the given rows (`fold` numbers the fit, for seeding). */
+export type Trainer = (sample: Int32Array, fold: number) => Promise<LinearWeights>;
 
 /** Held-out logits, row-major (`outputs` per entry of `sample`, in `sample` order). */
 export interface OutOfFold {
@@ -16,17 +19,15 @@ export interface OutOfFold {
 
 /**
  * @example
- * const oof = await crossFit(rows, targets, sample, fold, 3, outputs, config, pause);
+ * const oof = await crossFit(rows, sample, fold, 3, outputs, (s, f) => trainLinear(rows, targets, s, outputs, config));
  */
 export async function crossFit(
   rows: SparseRows,
-  targets: Targets,
   sample: Int32Array,
   foldOf: Int32Array,
   folds: number,
   outputs: number,
-  config: LinearTrainConfig,
-  pause: () => Promise<void> | undefined,
+  train: Trainer,
   onFold?: (done: number) => void,
 ): Promise<OutOfFold> {
   const logits = new Float64Array(sample.length * outputs);
@@ -37,7 +38,7 @@ export async function crossFit(
     const rest: number[] = [];
     for (let i = 0; i < sample.length; i++) ((foldOf[sample[i] as number] as number) === f ? inFold : rest).push(i);
     const trainRows = Int32Array.from(rest, (i) => sample[i] as number);
-    const model = await trainLinear(rows, targets, trainRows, outputs, { ...config, seed: config.seed + f + 1 }, pause);
+    const model = await train(trainRows, f + 1);
     for (const i of inFold) {
       const r = sample[i] as number;
       linearScores(model, rows.indices, rows.values, rows.offsets[r] as number, rows.offsets[r + 1] as number, out);

@@ -20,6 +20,9 @@ export const DEFAULT_HYPERPARAMETERS: Readonly<Hyperparameters> = Object.freeze(
   learningRate: 0.15,
   l2: 2e-5,
   folds: 3,
+  solver: "dual",
+  maxEpochs: 30,
+  tolerance: 0.1,
   tagEpochs: 10,
   tagLearningRate: 2,
 });

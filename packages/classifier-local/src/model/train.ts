@@ -16,8 +16,9 @@ import {
   sigmoid,
   softmaxInto,
 } from "./calibration.ts";
-import { crossFit } from "./cross-fit.ts";
+import { crossFit, type Trainer } from "./cross-fit.ts";
 import { DEFAULT_HYPERPARAMETERS } from "./defaults.ts";
+import { trainDualSvm } from "./dual-svm.ts";
 import { type LinearTrainConfig, type LinearWeights, linearScores, type Targets, trainLinear } from "./linear.ts";
 import type { CompiledModel, HeadLayout, LanguageLayout, TagLayout } from "./local-model.ts";
 import { createLocalModel } from "./local-model.ts";
@@ -39,6 +40,60 @@ const LANGUAGE_EPOCHS = 5;
 export function featureConfig(hyper: Hyperparameters): FeatureConfig {
   const { wordNgrams, charMin, charMax, maxChars, minDf, wordWeight, charWeight } = hyper;
   return { wordNgrams, charMin, charMax, maxChars, minDf, wordWeight, charWeight };
+}
+
+/**
+ * C when none is given: on validation splits long tickets (hundreds of features a row) wanted a
+ * looser fit than short queries (C 2 against 1; 1 to 3 were within a ticket or two on each task).
+ */
+export function automaticC(rows: SparseRows): number {
+  return rows.indices.length / Math.max(1, rows.rows) >= 400 ? 2 : 1;
+}
+
+/** The trainer of a single-label head: exact dual coordinate descent, or the older SGD. */
+function headTrainer(
+  rows: SparseRows,
+  targets: Targets,
+  outputs: number,
+  hyper: Hyperparameters,
+  sgd: LinearTrainConfig,
+  pause: () => Promise<void> | undefined,
+): Trainer {
+  if ((hyper.solver ?? "dual") === "sgd") {
+    return (sample, fold) => trainLinear(rows, targets, sample, outputs, { ...sgd, seed: sgd.seed + fold }, pause);
+  }
+  const config = {
+    C: hyper.C ?? automaticC(rows),
+    maxEpochs: hyper.maxEpochs ?? 50,
+    tolerance: hyper.tolerance ?? 0.1,
+  };
+  // Each example's dual variables from the folds that trained on it (two of three) start the final fit.
+  const alphaSum = new Float64Array(rows.rows * outputs);
+  const alphaCount = new Uint8Array(rows.rows);
+  return async (sample, fold) => {
+    let initialAlpha: Float64Array | undefined;
+    if (fold === 0 && sample.some((r) => (alphaCount[r] as number) > 0)) {
+      const start = new Float64Array(sample.length * outputs);
+      sample.forEach((r, i) => {
+        const count = alphaCount[r] as number;
+        for (let k = 0; k < outputs && count > 0; k++) {
+          start[i * outputs + k] = (alphaSum[r * outputs + k] as number) / count;
+        }
+      });
+      initialAlpha = start;
+    }
+    const seeded = { ...config, seed: sgd.seed + fold, ...(initialAlpha ? { initialAlpha } : {}) };
+    const result = await trainDualSvm(rows, targets, sample, outputs, seeded, pause);
+    if (fold > 0) {
+      sample.forEach((r, i) => {
+        alphaCount[r] = (alphaCount[r] as number) + 1;
+        for (let k = 0; k < outputs; k++) {
+          alphaSum[r * outputs + k] = (alphaSum[r * outputs + k] as number) + (result.alpha[i * outputs + k] as number);
+        }
+      });
+    }
+    return result;
+  };
 }
 
 interface Task {
@@ -272,14 +327,15 @@ export async function trainModel(
     const config = headConfig(100 + h);
     const K = task.labels.length;
     progress({ stage, done: 0, total: folds + 1 });
-    const oof = await crossFit(rows, task.targets, task.sample, foldOf, folds, K, config, pause, (done) =>
+    const train = headTrainer(rows, task.targets, K, hyper, config, pause);
+    const oof = await crossFit(rows, task.sample, foldOf, folds, K, train, (done) =>
       progress({ stage, done, total: folds + 1 }),
     );
     const calibration = oof.available
       ? calibrateHead(task, oof.logits)
       : { temperature: 1, metrics: { examples: task.sample.length, calibrated: 0 } };
-    metrics[name] = calibration.metrics;
-    const weights = await trainLinear(rows, task.targets, task.sample, K, config, pause);
+    metrics[name] = { ...calibration.metrics, ...(hyper.solver === "sgd" ? {} : { C: hyper.C ?? automaticC(rows) }) };
+    const weights = await train(task.sample, 0);
     progress({ stage, done: folds + 1, total: folds + 1 });
     trained.push({ weights, layout: { name, labels: task.labels, offset: 0, temperature: calibration.temperature } });
   }
@@ -295,14 +351,16 @@ export async function trainModel(
     };
     const T = tags.labels.length;
     progress({ stage: "tags", done: 0, total: folds + 1 });
-    const oof = await crossFit(rows, tags.targets, tags.sample, foldOf, folds, T, config, pause, (done) =>
+    const train: Trainer = (sample, fold) =>
+      trainLinear(rows, tags.targets, sample, T, { ...config, seed: config.seed + fold }, pause);
+    const oof = await crossFit(rows, tags.sample, foldOf, folds, T, train, (done) =>
       progress({ stage: "tags", done, total: folds + 1 }),
     );
     const calibration = oof.available
       ? calibrateTags(tags, oof.logits)
       : { temperature: 1, thresholds: tags.labels.map(() => 0.5), metrics: { examples: tags.sample.length } };
     metrics.tags = calibration.metrics;
-    const weights = await trainLinear(rows, tags.targets, tags.sample, T, config, pause);
+    const weights = await train(tags.sample, 0);
     progress({ stage: "tags", done: folds + 1, total: folds + 1 });
     tagModel = {
       weights,

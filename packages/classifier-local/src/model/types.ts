@@ -33,6 +33,13 @@ export interface Hyperparameters {
   l2: number;
   /** Folds of cross-fitting for the held-out predictions that calibrate the confidences. */
   folds: number;
+  /** How single-label heads are trained: "dual" (exact dual coordinate descent, default) or "sgd". */
+  solver?: "dual" | "sgd";
+  /** Cost C of the dual solver's squared-hinge SVMs. */
+  C?: number;
+  /** Most passes and the stopping tolerance of the dual solver. */
+  maxEpochs?: number;
+  tolerance?: number;
   /** Epochs and learning rate of the tag head (independent sigmoids). */
   tagEpochs: number;
   tagLearningRate: number;

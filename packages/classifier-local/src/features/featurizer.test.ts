@@ -1,0 +1,28 @@
+import assert from "node:assert/strict";
+import { it } from "node:test";
+import { DEFAULT_HYPERPARAMETERS } from "../model/defaults.ts";
+import { syntheticExamples } from "../model/synthetic-examples.ts";
+import { featureConfig } from "../model/train.ts";
+import { fitFeatures } from "./featurizer.ts";
+
+it("transform gives a training text the same features as fitting did (prediction path = training path)", async () => {
+  const texts = syntheticExamples(120, 7).map((e) => e.text);
+  const { featurizer, rows } = await fitFeatures(texts, featureConfig(DEFAULT_HYPERPARAMETERS));
+  for (const r of [0, 5, 60, 119]) {
+    const from = rows.offsets[r] as number;
+    const to = rows.offsets[r + 1] as number;
+    const expected = new Map<number, number>();
+    for (let i = from; i < to; i++) expected.set(rows.indices[i] as number, rows.values[i] as number);
+    // Twice: the per-text marks in the vocabulary table must be cleared after each text.
+    for (let pass = 0; pass < 2; pass++) {
+      const vector = featurizer.transform(texts[r] as string);
+      assert.equal(vector.length, to - from);
+      for (let i = 0; i < vector.length; i++) {
+        const want = expected.get(vector.indices[i] as number);
+        assert.ok(want !== undefined, "an unexpected column");
+        assert.ok(Math.abs((vector.values[i] as number) - want) < 1e-5);
+      }
+    }
+  }
+  assert.equal(featurizer.transform("漢字漢字 ぁぃぁぃ").length, 0, "unseen n-grams have no column");
+});

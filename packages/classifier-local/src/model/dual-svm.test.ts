@@ -1,0 +1,78 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { fitFeatures } from "../features/featurizer.ts";
+import { DEFAULT_HYPERPARAMETERS } from "./defaults.ts";
+import { trainDualSvm } from "./dual-svm.ts";
+import { linearScores } from "./linear.ts";
+import { syntheticExamples } from "./synthetic-examples.ts";
+import { featureConfig } from "./train.ts";
+
+const examples = syntheticExamples(240, 3);
+const labels = [...new Set(examples.map((e) => e.labels.queue as string))].sort();
+const { rows } = await fitFeatures(
+  examples.map((e) => e.text),
+  featureConfig(DEFAULT_HYPERPARAMETERS),
+);
+const targets = {
+  offsets: Int32Array.from({ length: rows.rows + 1 }, (_, i) => i),
+  ids: Int32Array.from(examples, (e) => labels.indexOf(e.labels.queue as string)),
+};
+const sample = Int32Array.from({ length: rows.rows }, (_, i) => i);
+const K = labels.length;
+
+/** The primal objective of one class: ½‖w‖² (bias included) + C Σ max(0, 1 − y·s)². */
+function objective(w: Float32Array, bias: Float32Array, k: number, C: number): number {
+  let norm = (bias[k] as number) ** 2;
+  for (let f = 0; f < rows.cols; f++) norm += (w[f * K + k] as number) ** 2;
+  const out = new Float64Array(K);
+  let loss = 0;
+  for (let r = 0; r < rows.rows; r++) {
+    linearScores(
+      { features: rows.cols, outputs: K, weights: w, bias },
+      rows.indices,
+      rows.values,
+      rows.offsets[r] as number,
+      rows.offsets[r + 1] as number,
+      out,
+    );
+    const y = targets.ids[r] === k ? 1 : -1;
+    loss += Math.max(0, 1 - y * (out[k] as number)) ** 2;
+  }
+  return norm / 2 + C * loss;
+}
+
+describe("trainDualSvm", () => {
+  it("fits the synthetic tickets and reaches the optimum: a perturbed solution is never better", async () => {
+    const C = 1;
+    const model = await trainDualSvm(rows, targets, sample, K, { C, maxEpochs: 200, tolerance: 1e-3, seed: 1 });
+    const out = new Float64Array(K);
+    let correct = 0;
+    for (let r = 0; r < rows.rows; r++) {
+      linearScores(model, rows.indices, rows.values, rows.offsets[r] as number, rows.offsets[r + 1] as number, out);
+      let best = 0;
+      for (let k = 1; k < K; k++) if ((out[k] as number) > (out[best] as number)) best = k;
+      if (best === targets.ids[r]) correct++;
+    }
+    assert.ok(correct / rows.rows > 0.9, `training accuracy ${correct / rows.rows}`);
+    const at = objective(model.weights, model.bias, 0, C);
+    for (const step of [0.02, -0.02]) {
+      const w = Float32Array.from(model.weights, (v) => v * (1 + step));
+      assert.ok(objective(w, model.bias, 0, C) >= at - 1e-6, `scaling by ${1 + step} lowered the objective`);
+    }
+  });
+
+  it("from a warm start reaches the same solution in fewer or equal passes, deterministically", async () => {
+    const config = { C: 2, maxEpochs: 200, tolerance: 1e-3, seed: 4 };
+    const cold = await trainDualSvm(rows, targets, sample, K, config);
+    const again = await trainDualSvm(rows, targets, sample, K, config);
+    assert.deepEqual(again.weights, cold.weights, "same seed, same weights");
+    const warm = await trainDualSvm(rows, targets, sample, K, { ...config, initialAlpha: cold.alpha });
+    let diff = 0;
+    let norm = 0;
+    for (let i = 0; i < cold.weights.length; i++) {
+      diff += ((warm.weights[i] as number) - (cold.weights[i] as number)) ** 2;
+      norm += (cold.weights[i] as number) ** 2;
+    }
+    assert.ok(Math.sqrt(diff / norm) < 0.01, `relative distance ${Math.sqrt(diff / norm)}`);
+  });
+});
