@@ -192,6 +192,18 @@ describe("ForEachTicketPipe + ApplyDecisionsPipe (JSONL help desk)", () => {
     assert.match(one?.notes?.[0]?.body ?? "", /Open Ticket AI suggests:\n- queue: Billing \(confidence 0\.90\)/);
   });
 
+  it("tickets decided in shadow mode are written when the same pipeline goes live", async () => {
+    const shadow = await runConfig(pipelineConfig(steps(), { services }), {
+      files: { "tickets.jsonl": jsonl },
+      app: { mode: "shadow" },
+    });
+    assert.equal(readFileSync(join(shadow.dir, "tickets.jsonl"), "utf8"), jsonl);
+    await runConfig(pipelineConfig(steps(), { services }), { dir: shadow.dir });
+    const after = read(shadow.dir);
+    assert.equal(after.find((t) => t.id === "1")?.queue?.name, "Billing");
+    assert.equal(after.find((t) => t.id === "1")?.notes?.length, 1);
+  });
+
   it("--ticket processes only the named ticket, even when it was processed before", async () => {
     const first = await runConfig(pipelineConfig(steps(), { services }), { files: { "tickets.jsonl": jsonl } });
     const { outcomes } = await runConfig(pipelineConfig(steps(), { services }), {

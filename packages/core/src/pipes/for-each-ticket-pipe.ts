@@ -62,7 +62,9 @@ export const ForEachTicketPipe = definePipe({
     const { params, services, engine, signal, logger } = run;
     const system = services.ticket_system;
     const systemId = run.serviceIds.ticket_system ?? "ticket_system";
-    const pipeline = pipelineHash(params.steps ?? []);
+    // The mode is part of the key: tickets decided in shadow mode are still to be written when the
+    // same pipeline goes live.
+    const pipeline = pipelineHash({ steps: params.steps ?? [], mode: engine.mode });
     const keyOf = (ticketId: string): LedgerKey => ({ system: systemId, ticketId, pipeline });
 
     // Writes that may have landed just before a crash: settle them before anything else.
