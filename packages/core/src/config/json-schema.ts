@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { isPipeDefinition } from "../contracts/component.ts";
 import type { ComponentRegistry, RegisteredComponent } from "../plugins/registry.ts";
-import { LoggingConfigSchema, PluginRequirementSchema, ROOT_KEYS } from "./schema.ts";
+import { EngineConfigSchema, LoggingConfigSchema, PluginRequirementSchema, ROOT_KEYS } from "./schema.ts";
 
 type Schema = Record<string, unknown>;
 
@@ -60,6 +60,9 @@ function entry(component: RegisteredComponent): Schema {
     properties: {
       id: { type: "string" },
       use: { enum: [component.id, ...component.aliases] },
+      ...(isPipeDefinition(definition)
+        ? { when: { anyOf: [{ type: "boolean" }, TEMPLATE_REF], description: "skip the step when false" } }
+        : {}),
       injects: {
         type: "object",
         properties: Object.fromEntries(injects.map((name) => [name, { type: "string", description: "a service id" }])),
@@ -95,6 +98,7 @@ export function configJsonSchema(registry: ComponentRegistry): Schema {
         anyOf: [services, { type: "array", items: { allOf: [{ $ref: "#/$defs/service" }, { required: ["id"] }] } }],
       },
       ticket_systems: ticketSystems,
+      engine: toSchema(EngineConfigSchema),
       orchestrator: { $ref: "#/$defs/pipe" },
     },
     additionalProperties: false,
