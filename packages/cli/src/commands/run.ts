@@ -77,7 +77,10 @@ export async function runCommand(argv: string[], deps: CommandDeps): Promise<num
     // A help desk that hangs must not keep the process alive past the deadline.
     deadline = setTimeout(() => {
       app.logger.error({ timeout_ms: ms }, "tickets still in flight at the shutdown deadline; exiting");
-      void app.close().finally(() => process.exit(1));
+      // Closing waits for requests in flight, which are what hangs; give it a moment, no more. An
+      // intent left open is settled on the next start.
+      const grace = new Promise((resolve) => setTimeout(resolve, 1000).unref());
+      void Promise.race([app.close(), grace]).finally(() => process.exit(1));
     }, ms);
     deadline.unref();
   };
