@@ -164,6 +164,8 @@ async function processTicket(
         if (open && open.status !== "done" && open.decisionId && open.changes !== null) {
           if (await settleIfLanded(run, key, fresh, open.decisionId, open.changes)) return { kind: "processed" };
         }
+        // Another writer may have processed this very version meanwhile.
+        if (await store.isProcessed(key, fresh.updated_at ?? null)) return { kind: "unchanged" };
         log.info({ attempt: attempt + 1 }, "ticket changed while it was processed; deciding again on a fresh read");
         ticket = fresh;
         continue;
