@@ -192,6 +192,32 @@ describe("ForEachTicketPipe + ApplyDecisionsPipe (JSONL help desk)", () => {
     assert.match(one?.notes?.[0]?.body ?? "", /Open Ticket AI suggests:\n- queue: Billing \(confidence 0\.90\)/);
   });
 
+  it("a ticket edited between read and write is read again and decided anew, and written once", async () => {
+    // The first step plays an agent who edits ticket 1 after it was fetched: the write then carries a
+    // stale version, the help desk refuses it as a conflict, and the loop retries on a fresh read.
+    const racing = steps().replace(
+      "    steps:\n",
+      `    steps:
+      - id: agent_edit
+        use: base:UpdateTicketPipe
+        when: "{{ ticket.id == '1' and ticket.subject == 'Invoice wrong' }}"
+        injects: { ticket_system: helpdesk }
+        params: { ticket_id: "1", updated_ticket: { subject: "Invoice wrong (edited)" } }
+`,
+    );
+    const { dir, outcomes, logs } = await runConfig(pipelineConfig(racing, { services }), {
+      files: { "tickets.jsonl": jsonl },
+    });
+    assert.ok(
+      logs.some((line) => line.includes("deciding again on a fresh read")),
+      "the conflict happened",
+    );
+    const one = read(dir).find((t) => t.id === "1");
+    assert.equal(one?.queue?.name, "Billing");
+    assert.equal(one?.notes?.length, 1, "written once");
+    assert.equal((outcomes[0]?.result.data.outcomes as Record<string, string>)["1"], "processed");
+  });
+
   it("tickets decided in shadow mode are written when the same pipeline goes live", async () => {
     const shadow = await runConfig(pipelineConfig(steps(), { services }), {
       files: { "tickets.jsonl": jsonl },
