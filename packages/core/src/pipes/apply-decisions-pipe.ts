@@ -12,10 +12,10 @@ import { z } from "zod";
 import { definePipe } from "../contracts/component.ts";
 import type { EngineMode } from "../contracts/engine.ts";
 import type { PipeContext } from "../contracts/pipe-context.ts";
-import { success } from "../contracts/pipe-result.ts";
+import { failure, success } from "../contracts/pipe-result.ts";
 import { type TicketUpdate, TicketUpdateSchema } from "../contracts/ticket.ts";
 import type { UpdateReceipt } from "../contracts/ticket-system.ts";
-import { OtaiError } from "../errors.ts";
+import { isOtaiError, OtaiError } from "../errors.ts";
 import { markerTag, newDecisionId } from "../state/decision-id.ts";
 import type { DecisionRecord } from "../state/types.ts";
 import { TicketIdSchema } from "./_ticket-id.ts";
@@ -122,6 +122,9 @@ export const ApplyDecisionsPipe = definePipe({
       const failedRecords = records.map((r) => ({ ...r, outcome: "failed" as const, reason }));
       await engine.store.appendDecisions(failedRecords);
       for (const r of failedRecords) engine.observer.decision(r.field, r.outcome, r.confidence);
+      // A conflict is not an error of the run: the per-ticket loop reads the ticket again and decides anew.
+      if (isOtaiError(error, "OTAI_HELPDESK_CONFLICT") && key)
+        return failure(`${error.code}: ${error.message}`, { error_code: error.code });
       throw error;
     }
     if (key) await engine.store.completeIntent(key, { decisionId, writtenVersion: receipt.version ?? null });
