@@ -140,12 +140,17 @@ export function createSqliteStateStore(options: SqliteStateStoreOptions): StateS
 
     async openIntents(filter = {}) {
       return use("openIntents", () =>
-        sql.openIntents.all(filter.system ?? null, filter.pipeline ?? null).map(ledgerEntry),
+        // Plain `?` twice rather than `?1`: Node 22's node:sqlite binds numbered parameters wrongly.
+        sql.openIntents
+          .all(filter.system ?? null, filter.system ?? null, filter.pipeline ?? null, filter.pipeline ?? null)
+          .map(ledgerEntry),
       );
     },
 
     async deadLetters(filter = {}) {
-      return use("deadLetters", () => sql.deadLetters.all(filter.system ?? null).map(ledgerEntry));
+      return use("deadLetters", () =>
+        sql.deadLetters.all(filter.system ?? null, filter.system ?? null).map(ledgerEntry),
+      );
     },
 
     async release(key) {
@@ -273,11 +278,11 @@ function prepareStatements(db: DatabaseSync): Statements {
          updated_at = excluded.updated_at`,
     ),
     openIntents: db.prepare(
-      `SELECT * FROM ledger WHERE status = 'pending' AND (?1 IS NULL OR system = ?1) AND (?2 IS NULL OR pipeline = ?2)
+      `SELECT * FROM ledger WHERE status = 'pending' AND (? IS NULL OR system = ?) AND (? IS NULL OR pipeline = ?)
        ORDER BY updated_at, system, ticket_id, pipeline`,
     ),
     deadLetters: db.prepare(
-      `SELECT * FROM ledger WHERE status = 'dead' AND (?1 IS NULL OR system = ?1)
+      `SELECT * FROM ledger WHERE status = 'dead' AND (? IS NULL OR system = ?)
        ORDER BY updated_at, system, ticket_id, pipeline`,
     ),
     release: db.prepare(
