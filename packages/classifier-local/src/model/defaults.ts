@@ -19,10 +19,10 @@ export const DEFAULT_HYPERPARAMETERS: Readonly<Hyperparameters> = Object.freeze(
   epochs: 8,
   learningRate: 0.15,
   l2: 2e-5,
-  folds: 3,
+  folds: 2,
   solver: "dual",
   maxEpochs: 30,
-  tolerance: 0.1,
+  tolerance: 0.2,
   tagEpochs: 10,
   tagLearningRate: 2,
 });

@@ -4,6 +4,7 @@ import { fitFeatures } from "../features/featurizer.ts";
 import { DEFAULT_HYPERPARAMETERS } from "./defaults.ts";
 import { trainDualSvm } from "./dual-svm.ts";
 import { linearScores } from "./linear.ts";
+import { logCountRatios } from "./log-count-ratio.ts";
 import { syntheticExamples } from "./synthetic-examples.ts";
 import { featureConfig } from "./train.ts";
 
@@ -74,5 +75,28 @@ describe("trainDualSvm", () => {
       norm += (cold.weights[i] as number) ** 2;
     }
     assert.ok(Math.sqrt(diff / norm) < 0.01, `relative distance ${Math.sqrt(diff / norm)}`);
+  });
+
+  it("with feature scales finds each class's SVM on the scaled features, returned as effective weights", async () => {
+    const config = { C: 1, maxEpochs: 300, tolerance: 1e-4, seed: 2 };
+    const scale = logCountRatios(rows, targets, sample, K, 1);
+    const joint = await trainDualSvm(rows, targets, sample, K, { ...config, featureScale: scale });
+    const k = 1;
+    // The same class alone, as a plain binary SVM on x ∘ r_k (label 0 is the positive class).
+    const scaled = {
+      ...rows,
+      values: Float32Array.from(rows.values, (v, j) => v * (scale[(rows.indices[j] as number) * K + k] as number)),
+    };
+    const binary = { offsets: targets.offsets, ids: Int32Array.from(targets.ids, (id) => (id === k ? 0 : 1)) };
+    const alone = await trainDualSvm(scaled, binary, sample, 1, config);
+    let diff = 0;
+    let norm = 0;
+    for (let f = 0; f < rows.cols; f++) {
+      const effective = (alone.weights[f] as number) * (scale[f * K + k] as number);
+      diff += ((joint.weights[f * K + k] as number) - effective) ** 2;
+      norm += effective ** 2;
+    }
+    assert.ok(norm > 0 && Math.sqrt(diff / norm) < 0.01, `relative distance ${Math.sqrt(diff / norm)}`);
+    assert.ok(Math.abs((joint.bias[k] as number) - (alone.bias[0] as number)) < 0.01);
   });
 });

@@ -21,6 +21,12 @@ export interface DualSvmConfig {
   seed: number;
   /** A starting point for the dual variables (`outputs` per entry of `sample`), e.g. from the cross-fitting folds. */
   initialAlpha?: Float64Array;
+  /**
+   * Per-class feature scales (feature-major, `outputs` per feature), e.g. NBSVM log-count ratios:
+   * class k is trained on x ∘ scale_k, and the returned weights already include the scale, so
+   * scoring stays a plain dot product with x.
+   */
+  featureScale?: Float32Array;
 }
 
 /** The weights and the dual variables they came from (`outputs` per entry of `sample`). */
@@ -44,17 +50,37 @@ export async function trainDualSvm(
 ): Promise<DualSvmResult> {
   const K = outputs;
   const n = sample.length;
-  const W = new Float32Array(rows.cols * K);
   const bias = new Float64Array(K);
   const alpha = config.initialAlpha ? Float64Array.from(config.initialAlpha) : new Float64Array(n * K);
   const label = new Int32Array(n);
-  const qd = new Float64Array(n);
   const { offsets, indices, values } = rows;
+  // The weights kept are the effective ones (w_k ∘ scale_k), so an update adds x·scale² and a score is x·W.
+  const scale = config.featureScale;
+  // With scales, each feature's row holds its K weights then its K squared scales, side by side, so
+  // the update reads both from the same cache lines (the solver is bound by random memory reads).
+  const stride = scale ? 2 * K : K;
+  const W = new Float32Array(rows.cols * stride);
+  if (scale) {
+    for (let f = 0; f < rows.cols; f++) {
+      for (let k = 0; k < K; k++) W[f * stride + K + k] = (scale[f * K + k] as number) ** 2;
+    }
+  }
+  const squared = scale !== undefined;
+  const qd = new Float64Array(squared ? n * K : n);
   // Squared hinge: the dual gains a diagonal 1/(2C) and has no upper bound on alpha.
   const diag = 1 / (2 * config.C);
   for (let i = 0; i < n; i++) {
     const r = sample[i] as number;
     label[i] = targets.ids[targets.offsets[r] as number] as number;
+    if (squared) {
+      for (let k = 0; k < K; k++) qd[i * K + k] = 1 + diag; // the bias feature
+      for (let j = offsets[r] as number; j < (offsets[r + 1] as number); j++) {
+        const x2 = (values[j] as number) ** 2;
+        const base = (indices[j] as number) * stride + K;
+        for (let k = 0; k < K; k++) qd[i * K + k] = (qd[i * K + k] as number) + x2 * (W[base + k] as number);
+      }
+      continue;
+    }
     let norm = 1; // the bias feature
     for (let j = offsets[r] as number; j < (offsets[r + 1] as number); j++) norm += (values[j] as number) ** 2;
     qd[i] = norm + diag;
@@ -69,8 +95,8 @@ export async function trainDualSvm(
         const d = k === label[i] ? a : -a;
         bias[k] = (bias[k] as number) + d;
         for (let j = offsets[r] as number; j < (offsets[r + 1] as number); j++) {
-          const at = (indices[j] as number) * K + k;
-          W[at] = (W[at] as number) + (values[j] as number) * d;
+          const at = (indices[j] as number) * stride + k;
+          W[at] = (W[at] as number) + (values[j] as number) * d * (squared ? (W[at + K] as number) : 1);
         }
       }
     }
@@ -108,20 +134,19 @@ export async function trainDualSvm(
       if (m === K) {
         for (let k = 0; k < K; k++) scores[k] = bias[k] as number;
         for (let j = from; j < to; j++) {
-          const base = (indices[j] as number) * K;
+          const base = (indices[j] as number) * stride;
           const x = values[j] as number;
           for (let k = 0; k < K; k++) scores[k] = (scores[k] as number) + x * (W[base + k] as number);
         }
       } else {
         for (let c = 0; c < m; c++) scores[c] = bias[list[c] as number] as number;
         for (let j = from; j < to; j++) {
-          const base = (indices[j] as number) * K;
+          const base = (indices[j] as number) * stride;
           const x = values[j] as number;
           for (let c = 0; c < m; c++) scores[c] = (scores[c] as number) + x * (W[base + (list[c] as number)] as number);
         }
       }
       const y0 = label[i] as number;
-      const q = qd[i] as number;
       let count = 0;
       for (let c = 0; c < m; c++) {
         const k = list[c] as number;
@@ -140,6 +165,7 @@ export async function trainDualSvm(
         if (pg > (newMax[k] as number)) newMax[k] = pg;
         if (pg < (newMin[k] as number)) newMin[k] = pg;
         if (pg > 1e-12 || pg < -1e-12) {
+          const q = (squared ? qd[a0 + k] : qd[i]) as number;
           const next = Math.max(a - g / q, 0);
           alpha[a0 + k] = next;
           const d = (next - a) * y;
@@ -150,7 +176,16 @@ export async function trainDualSvm(
           }
         }
       }
-      if (count > 0) {
+      if (count > 0 && squared) {
+        for (let j = from; j < to; j++) {
+          const base = (indices[j] as number) * stride;
+          const x = values[j] as number;
+          for (let c = 0; c < count; c++) {
+            const at = base + (changed[c] as number);
+            W[at] = (W[at] as number) + x * (delta[c] as number) * (W[at + K] as number);
+          }
+        }
+      } else if (count > 0) {
         for (let j = from; j < to; j++) {
           const base = (indices[j] as number) * K;
           const x = values[j] as number;
@@ -184,5 +219,10 @@ export async function trainDualSvm(
       oldMin[k] = min >= 0 ? -Infinity : min;
     }
   }
-  return { features: rows.cols, outputs: K, weights: W, bias: Float32Array.from(bias), alpha };
+  let weights = W;
+  if (scale) {
+    weights = new Float32Array(rows.cols * K);
+    for (let f = 0; f < rows.cols; f++) weights.set(W.subarray(f * stride, f * stride + K), f * K);
+  }
+  return { features: rows.cols, outputs: K, weights, bias: Float32Array.from(bias), alpha };
 }

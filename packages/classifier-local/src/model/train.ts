@@ -1,7 +1,8 @@
 /**
  * @module model/train
- * Training: TF-IDF features over hashed n-grams (fitted once), then per head a linear model by SGD
- * (one-vs-rest squared hinge for single-label heads, logistic sigmoids for tags), calibrated by a
+ * Training: TF-IDF features over hashed n-grams (fitted once), then per head a linear model
+ * (one-vs-rest squared-hinge SVMs by dual coordinate descent, NBSVM-scaled on long texts, for
+ * single-label heads; logistic sigmoids by SGD for tags), calibrated by a
  * temperature fitted on out-of-fold scores; the final weights are trained on all examples and int8-quantised.
  */
 import { createHash } from "node:crypto";
@@ -22,6 +23,7 @@ import { trainDualSvm } from "./dual-svm.ts";
 import { type LinearTrainConfig, type LinearWeights, linearScores, type Targets, trainLinear } from "./linear.ts";
 import type { CompiledModel, HeadLayout, LanguageLayout, TagLayout } from "./local-model.ts";
 import { createLocalModel } from "./local-model.ts";
+import { logCountRatios } from "./log-count-ratio.ts";
 import { macroF1, round } from "./metrics.ts";
 import { quantise } from "./quantize.ts";
 import { createRandom, shuffle } from "./random.ts";
@@ -47,7 +49,21 @@ export function featureConfig(hyper: Hyperparameters): FeatureConfig {
  * looser fit than short queries (C 2 against 1; 1 to 3 were within a ticket or two on each task).
  */
 export function automaticC(rows: SparseRows): number {
-  return rows.indices.length / Math.max(1, rows.rows) >= 400 ? 2 : 1;
+  return longTexts(rows) ? 2 : 1;
+}
+
+/** Rows average at least 400 features: long tickets rather than short queries. */
+function longTexts(rows: SparseRows): boolean {
+  return rows.indices.length / Math.max(1, rows.rows) >= 400;
+}
+
+/**
+ * NBSVM smoothing when none is given: on validation the log-count-ratio scaling gained 0.5–2 points of
+ * accuracy and doubled the coverage on the long Tobi tickets, but lost 2 points on BANKING77's short
+ * queries, so it is on (α = 1) for long texts only.
+ */
+export function automaticNbAlpha(rows: SparseRows): number {
+  return longTexts(rows) ? 1 : 0;
 }
 
 /** The trainer of a single-label head: exact dual coordinate descent, or the older SGD. */
@@ -67,7 +83,7 @@ function headTrainer(
     maxEpochs: hyper.maxEpochs ?? 50,
     tolerance: hyper.tolerance ?? 0.1,
   };
-  // Each example's dual variables from the folds that trained on it (two of three) start the final fit.
+  // Each example's dual variables from the folds that trained on it (one of two by default) start the final fit.
   const alphaSum = new Float64Array(rows.rows * outputs);
   const alphaCount = new Uint8Array(rows.rows);
   return async (sample, fold) => {
@@ -82,7 +98,15 @@ function headTrainer(
       });
       initialAlpha = start;
     }
-    const seeded = { ...config, seed: sgd.seed + fold, ...(initialAlpha ? { initialAlpha } : {}) };
+    // NBSVM scaling from this fit's own rows only, so the held-out fold stays unseen.
+    const nbAlpha = hyper.nbAlpha ?? automaticNbAlpha(rows);
+    const featureScale = nbAlpha > 0 ? logCountRatios(rows, targets, sample, outputs, nbAlpha) : undefined;
+    const seeded = {
+      ...config,
+      seed: sgd.seed + fold,
+      ...(initialAlpha ? { initialAlpha } : {}),
+      ...(featureScale ? { featureScale } : {}),
+    };
     const result = await trainDualSvm(rows, targets, sample, outputs, seeded, pause);
     if (fold > 0) {
       sample.forEach((r, i) => {
@@ -334,7 +358,12 @@ export async function trainModel(
     const calibration = oof.available
       ? calibrateHead(task, oof.logits)
       : { temperature: 1, metrics: { examples: task.sample.length, calibrated: 0 } };
-    metrics[name] = { ...calibration.metrics, ...(hyper.solver === "sgd" ? {} : { C: hyper.C ?? automaticC(rows) }) };
+    metrics[name] = {
+      ...calibration.metrics,
+      ...(hyper.solver === "sgd"
+        ? {}
+        : { C: hyper.C ?? automaticC(rows), nbAlpha: hyper.nbAlpha ?? automaticNbAlpha(rows) }),
+    };
     const weights = await train(task.sample, 0);
     progress({ stage, done: folds + 1, total: folds + 1 });
     trained.push({ weights, layout: { name, labels: task.labels, offset: 0, temperature: calibration.temperature } });

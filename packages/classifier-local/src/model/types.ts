@@ -40,6 +40,11 @@ export interface Hyperparameters {
   /** Most passes and the stopping tolerance of the dual solver. */
   maxEpochs?: number;
   tolerance?: number;
+  /**
+   * NBSVM scaling of the dual solver (Wang & Manning 2012): each class trains on the features times
+   * their log-count ratio, smoothed by this α (0: off, the plain LinearSVC objective).
+   */
+  nbAlpha?: number;
   /** Epochs and learning rate of the tag head (independent sigmoids). */
   tagEpochs: number;
   tagLearningRate: number;

@@ -1,0 +1,31 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import type { SparseRows } from "../features/featurizer.ts";
+import { logCountRatios } from "./log-count-ratio.ts";
+
+// Four rows over three features: feature 0 only in class 0, feature 1 only in class 1, feature 2 everywhere.
+const rows: SparseRows = {
+  rows: 4,
+  cols: 3,
+  offsets: Int32Array.from([0, 2, 4, 6, 8]),
+  indices: Int32Array.from([0, 2, 0, 2, 1, 2, 1, 2]),
+  values: Float32Array.from([0.5, 0.5, 0.9, 0.1, 0.7, 0.7, 0.3, 0.3]),
+};
+const targets = { offsets: Int32Array.from([0, 1, 2, 3, 4]), ids: Int32Array.from([0, 0, 1, 1]) };
+
+describe("logCountRatios", () => {
+  it("follows Wang & Manning's formula on binarised counts (values ignored)", () => {
+    const r = logCountRatios(rows, targets, Int32Array.from([0, 1, 2, 3]), 2, 1);
+    // Class 0: p = (1+2, 1+0, 1+2) → |p| = 7; q = (1+0, 1+2, 1+2) → |q| = 7.
+    assert.ok(Math.abs((r[0 * 2 + 0] as number) - Math.log(3 / 7 / (1 / 7))) < 1e-6);
+    assert.ok(Math.abs((r[1 * 2 + 0] as number) - Math.log(1 / 7 / (3 / 7))) < 1e-6);
+    assert.ok(Math.abs(r[2 * 2 + 0] as number) < 1e-6, "a feature of every row says nothing");
+    assert.ok((r[1 * 2 + 1] as number) > 0 && (r[0 * 2 + 1] as number) < 0, "class 1 mirrors class 0");
+  });
+
+  it("counts only the rows of the sample", () => {
+    const r = logCountRatios(rows, targets, Int32Array.from([0, 2]), 2, 1);
+    // Class 0 over rows 0 and 2: p = (2, 1, 2) → 5; q = (1, 2, 2) → 5.
+    assert.ok(Math.abs((r[0] as number) - Math.log(2 / 1)) < 1e-6);
+  });
+});

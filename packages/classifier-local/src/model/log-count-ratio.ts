@@ -1,0 +1,55 @@
+/**
+ * @module model/log-count-ratio
+ * NBSVM feature scaling (Wang & Manning 2012): each class sees the features multiplied by their
+ * naive-Bayes log-count ratio r = ln((p / |p|₁) / (q / |q|₁)), where p and q count (with smoothing α)
+ * the class's and the other classes' rows that contain the feature. A linear SVM on x ∘ r leans on
+ * the features that separate a class, which on validation gave about two points on Tobi queue.
+ */
+import type { SparseRows } from "../features/featurizer.ts";
+import type { Targets } from "./linear.ts";
+
+/**
+ * The ratios, feature-major (`outputs` per feature, like the weights), from the rows in `sample`
+ * (each with exactly one target). Features absent from the sample get ratio ln(|q|₁ / |p|₁), i.e. the
+ * smoothing's prior, which is harmless because no training row uses them.
+ *
+ * @example
+ * const r = logCountRatios(rows, targets, sample, 10, 1); // r[f * 10 + k]
+ */
+export function logCountRatios(
+  rows: SparseRows,
+  targets: Targets,
+  sample: Int32Array,
+  outputs: number,
+  alpha: number,
+): Float32Array {
+  const K = outputs;
+  const F = rows.cols;
+  const perClass = new Float64Array(F * K);
+  const perFeature = new Float64Array(F);
+  const { offsets, indices } = rows;
+  for (const r of sample) {
+    const k = targets.ids[targets.offsets[r] as number] as number;
+    for (let j = offsets[r] as number; j < (offsets[r + 1] as number); j++) {
+      const f = indices[j] as number;
+      perClass[f * K + k] = (perClass[f * K + k] as number) + 1;
+      perFeature[f] = (perFeature[f] as number) + 1;
+    }
+  }
+  let total = 0;
+  for (let f = 0; f < F; f++) total += perFeature[f] as number;
+  const positive = new Float64Array(K);
+  for (let f = 0; f < F; f++)
+    for (let k = 0; k < K; k++) positive[k] = (positive[k] as number) + (perClass[f * K + k] as number);
+  const logP = Float64Array.from(positive, (p) => Math.log(p + alpha * F));
+  const logQ = Float64Array.from(positive, (p) => Math.log(total - p + alpha * F));
+  const ratios = new Float32Array(F * K);
+  for (let f = 0; f < F; f++) {
+    const all = perFeature[f] as number;
+    for (let k = 0; k < K; k++) {
+      const p = perClass[f * K + k] as number;
+      ratios[f * K + k] = Math.log(alpha + p) - (logP[k] as number) - Math.log(alpha + all - p) + (logQ[k] as number);
+    }
+  }
+  return ratios;
+}
