@@ -215,7 +215,7 @@ describe("ForEachTicketPipe + ApplyDecisionsPipe (JSONL help desk)", () => {
     const one = read(dir).find((t) => t.id === "1");
     assert.equal(one?.queue?.name, "Billing");
     assert.equal(one?.notes?.length, 1, "written once");
-    assert.equal((outcomes[0]?.result.data.outcomes as Record<string, string>)["1"], "processed");
+    assert.equal(((outcomes[0]?.result.data.outcomes ?? {}) as Record<string, string>)["1"], "processed");
   });
 
   it("tickets decided in shadow mode are written when the same pipeline goes live", async () => {
