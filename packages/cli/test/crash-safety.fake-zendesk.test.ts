@@ -4,49 +4,13 @@
  * write of ours: none lost, none doubled.
  */
 import assert from "node:assert/strict";
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, it } from "node:test";
 import { type FakeZendesk, startFakeZendesk } from "@otai/testkit";
-import { BILLING, FETCH_INCOMING, INCOMING, incomingSeed } from "./_fake-zendesk-setup.ts";
+import { BILLING, INCOMING, incomingSeed, spawnOtaiRun, writeRouteConfig } from "./_fake-zendesk-setup.ts";
 
-const BIN = new URL("../bin/otai.js", import.meta.url).pathname;
-const REPO = new URL("../../..", import.meta.url).pathname;
 const TICKETS = 500;
 
-const config = (url: string) => `open_ticket_ai:
-  plugins: [otai-zendesk]
-  services:
-    zendesk:
-      use: zendesk:ZendeskTicketSystemService
-      params: { base_url: "${url}", email: agent@example.test, api_token: fake-api-token }
-  engine:
-    state: { path: state.sqlite }
-  orchestrator:
-    use: base:SimpleSequentialOrchestrator
-    params:
-      orchestrator_sleep: PT0.01S
-      steps:
-        - id: runner
-          use: base:SimpleSequentialRunner
-          params:
-            on: { use: base:IntervalTrigger, params: { interval: PT0.01S } }
-            run:
-              id: route
-              use: base:CompositePipe
-              params:
-                steps:
-${FETCH_INCOMING}
-                  - id: each
-                    use: base:ForEachTicketPipe
-                    injects: { ticket_system: zendesk }
-                    params:
-                      tickets: "{{ get_pipe_result('fetch', 'fetched_tickets') }}"
-                      concurrency: 8
-                      steps:
-                        - id: apply
+const EACH_STEPS = `                        - id: apply
                           use: base:ApplyDecisionsPipe
                           injects: { ticket_system: zendesk }
                           params:
@@ -54,8 +18,7 @@ ${FETCH_INCOMING}
                               decisions:
                                 - { field: queue, predicted: Billing, value: Billing, confidence: 0.9, threshold: 0.8, outcome: applied, reason: test }
                               changes: { queue: { name: Billing } }
-                              note: "routed by the crash test"
-`;
+                              note: "routed by the crash test"`;
 
 function seed(): Parameters<typeof startFakeZendesk>[0] {
   return {
@@ -73,22 +36,6 @@ const landedWrites = (zendesk: FakeZendesk) => {
   return perTicket;
 };
 
-function start(dir: string): { child: ChildProcess; exited: Promise<number | null>; output: () => string } {
-  const child = spawn(process.execPath, [BIN, "run", "--config", join(dir, "config.yml"), "--log-format", "json"], {
-    cwd: REPO,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout?.on("data", (chunk: Buffer) => {
-    output += chunk;
-  });
-  child.stderr?.on("data", (chunk: Buffer) => {
-    output += chunk;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, exited, output: () => output };
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("crash safety (fake Zendesk, real otai processes killed with SIGKILL)", () => {
@@ -96,8 +43,10 @@ describe("crash safety (fake Zendesk, real otai processes killed with SIGKILL)",
     timeout: 180_000,
   }, async () => {
     const zendesk = await startFakeZendesk(seed());
-    const dir = mkdtempSync(join(tmpdir(), "otai-crash-"));
-    writeFileSync(join(dir, "config.yml"), config(zendesk.url));
+    const dir = writeRouteConfig(zendesk.url, {
+      eachParams: "                      concurrency: 8",
+      eachSteps: EACH_STEPS,
+    });
     // A seeded sequence, so a failure can be replayed.
     let state = 20261201;
     const random = () => {
@@ -109,7 +58,7 @@ describe("crash safety (fake Zendesk, real otai processes killed with SIGKILL)",
       let killedMidRun = 0;
       for (let round = 0; round < 6; round++) {
         const before = landedWrites(zendesk).size;
-        const run = start(dir);
+        const run = spawnOtaiRun(dir);
         // Wait until this process has written at least once, then kill it a random moment later.
         const deadline = Date.now() + 30_000;
         while (landedWrites(zendesk).size === before && Date.now() < deadline) await sleep(5);
@@ -121,7 +70,7 @@ describe("crash safety (fake Zendesk, real otai processes killed with SIGKILL)",
         if (landedWrites(zendesk).size >= TICKETS) break;
       }
       // The last process runs until everything is routed, then stops on SIGTERM.
-      const last = start(dir);
+      const last = spawnOtaiRun(dir);
       const deadline = Date.now() + 60_000;
       while (zendesk.tickets().some((t) => t.group_id === INCOMING) && Date.now() < deadline) await sleep(20);
       await sleep(200);
