@@ -99,4 +99,35 @@ describe("trainDualSvm", () => {
     assert.ok(norm > 0 && Math.sqrt(diff / norm) < 0.01, `relative distance ${Math.sqrt(diff / norm)}`);
     assert.ok(Math.abs((joint.bias[k] as number) - (alone.bias[0] as number)) < 0.01);
   });
+
+  it("with class weights: uniform weight w is the same fit as C·w; up-weighting a class raises its scores", async () => {
+    const config = { maxEpochs: 300, tolerance: 1e-4, seed: 3 };
+    const doubled = await trainDualSvm(rows, targets, sample, K, { ...config, C: 2 });
+    const uniform = new Float64Array(K).fill(2);
+    const weighted = await trainDualSvm(rows, targets, sample, K, { ...config, C: 1, classWeight: uniform });
+    let diff = 0;
+    let norm = 0;
+    for (let i = 0; i < doubled.weights.length; i++) {
+      diff += ((weighted.weights[i] as number) - (doubled.weights[i] as number)) ** 2;
+      norm += (doubled.weights[i] as number) ** 2;
+    }
+    assert.ok(Math.sqrt(diff / norm) < 0.01, `relative distance ${Math.sqrt(diff / norm)}`);
+    // Up-weighting class 0's rows makes missing them dearer, so class 0's own scores rise.
+    const plain = await trainDualSvm(rows, targets, sample, K, { ...config, C: 0.1 });
+    const favoured = await trainDualSvm(rows, targets, sample, K, {
+      ...config,
+      C: 0.1,
+      classWeight: Float64Array.from({ length: K }, (_, k) => (k === 0 ? 8 : 1)),
+    });
+    const meanScore = (model: typeof plain) => {
+      const out = new Float64Array(K);
+      let sum = 0;
+      for (let r = 0; r < rows.rows; r++) {
+        linearScores(model, rows.indices, rows.values, rows.offsets[r] as number, rows.offsets[r + 1] as number, out);
+        sum += out[0] as number;
+      }
+      return sum / rows.rows;
+    };
+    assert.ok(meanScore(favoured) > meanScore(plain), `${meanScore(favoured)} vs ${meanScore(plain)}`);
+  });
 });

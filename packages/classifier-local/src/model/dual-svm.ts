@@ -27,6 +27,12 @@ export interface DualSvmConfig {
    * scoring stays a plain dot product with x.
    */
   featureScale?: Float32Array;
+  /**
+   * Per-class cost multipliers (`outputs` entries): a row of class c costs C·classWeight[c] in every
+   * class's problem, e.g. n/(K·n_c) to balance rare classes (scikit-learn's `class_weight="balanced"`
+   * as sample weights).
+   */
+  classWeight?: Float64Array;
 }
 
 /** The weights and the dual variables they came from (`outputs` per entry of `sample`). */
@@ -68,10 +74,14 @@ export async function trainDualSvm(
   const squared = scale !== undefined;
   const qd = new Float64Array(squared ? n * K : n);
   // Squared hinge: the dual gains a diagonal 1/(2C) and has no upper bound on alpha.
-  const diag = 1 / (2 * config.C);
+  // With class weights each row has its own C, so its own diagonal (qd then holds the norms only).
+  const rowDiag = new Float64Array(n).fill(1 / (2 * config.C));
+  const weighted = config.classWeight !== undefined;
+  const diag = weighted ? 0 : 1 / (2 * config.C);
   for (let i = 0; i < n; i++) {
     const r = sample[i] as number;
     label[i] = targets.ids[targets.offsets[r] as number] as number;
+    if (config.classWeight) rowDiag[i] = 1 / (2 * config.C * (config.classWeight[label[i] as number] as number));
     if (squared) {
       for (let k = 0; k < K; k++) qd[i * K + k] = 1 + diag; // the bias feature
       for (let j = offsets[r] as number; j < (offsets[r + 1] as number); j++) {
@@ -147,12 +157,13 @@ export async function trainDualSvm(
         }
       }
       const y0 = label[i] as number;
+      const di = rowDiag[i] as number;
       let count = 0;
       for (let c = 0; c < m; c++) {
         const k = list[c] as number;
         const y = k === y0 ? 1 : -1;
         const a = alpha[a0 + k] as number;
-        const g = y * (scores[m === K ? k : c] as number) - 1 + diag * a;
+        const g = y * (scores[m === K ? k : c] as number) - 1 + di * a;
         let pg = g;
         if (a === 0) {
           if (g > (oldMax[k] as number)) {
@@ -165,7 +176,7 @@ export async function trainDualSvm(
         if (pg > (newMax[k] as number)) newMax[k] = pg;
         if (pg < (newMin[k] as number)) newMin[k] = pg;
         if (pg > 1e-12 || pg < -1e-12) {
-          const q = (squared ? qd[a0 + k] : qd[i]) as number;
+          const q = ((squared ? qd[a0 + k] : qd[i]) as number) + (weighted ? di : 0);
           const next = Math.max(a - g / q, 0);
           alpha[a0 + k] = next;
           const d = (next - a) * y;

@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { isOtaiError } from "@otai/core";
 import { serializeModel } from "./serialize.ts";
 import { syntheticExamples } from "./synthetic-examples.ts";
-import { trainModel } from "./train.ts";
+import { classWeights, trainModel } from "./train.ts";
 
 const createdAt = new Date("2026-01-01T00:00:00Z");
 const examples = syntheticExamples(300, 11);
@@ -72,5 +72,21 @@ describe("trainModel", () => {
   it("rejects empty data and a head nobody labelled", async () => {
     await assert.rejects(trainModel([]), (e) => isOtaiError(e, "OTAI_DATA_INVALID"));
     await assert.rejects(trainModel(examples, { heads: ["team"] }), (e) => isOtaiError(e, "OTAI_DATA_INVALID"));
+  });
+
+  it("weighs classes by n/(K·n_c) to a power over the fit's own rows", () => {
+    const targets = { offsets: Int32Array.from([0, 1, 2, 3, 4]), ids: Int32Array.from([0, 0, 0, 1]) };
+    assert.deepEqual(Array.from(classWeights(targets, Int32Array.from([0, 1, 2, 3]), 2, 1)), [4 / 6, 2]);
+    assert.deepEqual(Array.from(classWeights(targets, Int32Array.from([0, 3]), 2, 2)), [1, 1]);
+  });
+
+  it("records the class handling: balanced costs by default, offsets (one per class) only when asked", async () => {
+    const model = await trainModel(examples, { heads: ["queue"], tags: false });
+    const queue = model.meta.metrics.queue as { classOffsets?: number[]; classBalance?: number };
+    assert.equal(queue.classBalance, 1);
+    assert.equal(queue.classOffsets, undefined);
+    const on = await trainModel(examples, { heads: ["queue"], tags: false, hyper: { classOffsets: true } });
+    const offsets = (on.meta.metrics.queue as { classOffsets?: number[] }).classOffsets;
+    assert.equal(offsets?.length, on.meta.heads[0]?.labels.length);
   });
 });

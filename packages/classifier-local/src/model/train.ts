@@ -17,6 +17,7 @@ import {
   sigmoid,
   softmaxInto,
 } from "./calibration.ts";
+import { fitClassOffsets } from "./class-offsets.ts";
 import { crossFit, type Trainer } from "./cross-fit.ts";
 import { DEFAULT_HYPERPARAMETERS } from "./defaults.ts";
 import { trainDualSvm } from "./dual-svm.ts";
@@ -101,7 +102,10 @@ function headTrainer(
     // NBSVM scaling from this fit's own rows only, so the held-out fold stays unseen.
     const nbAlpha = hyper.nbAlpha ?? automaticNbAlpha(rows);
     const featureScale = nbAlpha > 0 ? logCountRatios(rows, targets, sample, outputs, nbAlpha) : undefined;
+    const balance = hyper.classBalance ?? 1;
+    const classWeight = balance > 0 ? classWeights(targets, sample, outputs, balance) : undefined;
     const seeded = {
+      ...(classWeight ? { classWeight } : {}),
       ...config,
       seed: sgd.seed + fold,
       ...(initialAlpha ? { initialAlpha } : {}),
@@ -118,6 +122,16 @@ function headTrainer(
     }
     return result;
   };
+}
+
+/** (n / (K·n_c))^power per class over the fit's rows: power 1 is scikit-learn's "balanced". */
+export function classWeights(targets: Targets, sample: Int32Array, outputs: number, power: number): Float64Array {
+  const counts = new Float64Array(outputs);
+  for (const r of sample) {
+    const k = targets.ids[targets.offsets[r] as number] as number;
+    counts[k] = (counts[k] as number) + 1;
+  }
+  return Float64Array.from(counts, (c) => (c > 0 ? (sample.length / (outputs * c)) ** power : 1));
 }
 
 interface Task {
@@ -184,11 +198,16 @@ function subSeed(seed: number, salt: number): number {
   return (Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) + Math.imul(salt, 0xc2b2ae35)) >>> 0;
 }
 
+/** Each sampled row's class. */
+function truthOf(task: Task): Int32Array {
+  return Int32Array.from(task.sample, (r) => task.targets.ids[task.targets.offsets[r] as number] as number);
+}
+
 /** Metrics of a single-label head from its out-of-fold logits, and the fitted temperature. */
 function calibrateHead(task: Task, logits: Float64Array): { temperature: number; metrics: Record<string, number> } {
   const K = task.labels.length;
   const n = task.sample.length;
-  const truth = Int32Array.from(task.sample, (r) => task.targets.ids[task.targets.offsets[r] as number] as number);
+  const truth = truthOf(task);
   const temperature = fitSoftmaxTemperature(logits, truth, K);
   const predicted = new Int32Array(n);
   const raw = new Float64Array(n);
@@ -355,6 +374,14 @@ export async function trainModel(
     const oof = await crossFit(rows, task.sample, foldOf, folds, K, train, (done) =>
       progress({ stage, done, total: folds + 1 }),
     );
+    // Offsets fitted on the out-of-fold scores shift them before the temperature is fitted, so the
+    // recorded metrics include them (in-sample for the K offsets, out-of-fold for the weights).
+    const useOffsets = oof.available && hyper.classOffsets === true;
+    const offsets = useOffsets ? fitClassOffsets(oof.logits, truthOf(task), K) : undefined;
+    if (offsets) {
+      for (let i = 0; i < oof.logits.length; i++)
+        oof.logits[i] = (oof.logits[i] as number) + (offsets[i % K] as number);
+    }
     const calibration = oof.available
       ? calibrateHead(task, oof.logits)
       : { temperature: 1, metrics: { examples: task.sample.length, calibrated: 0 } };
@@ -362,9 +389,15 @@ export async function trainModel(
       ...calibration.metrics,
       ...(hyper.solver === "sgd"
         ? {}
-        : { C: hyper.C ?? automaticC(rows), nbAlpha: hyper.nbAlpha ?? automaticNbAlpha(rows) }),
+        : {
+            C: hyper.C ?? automaticC(rows),
+            nbAlpha: hyper.nbAlpha ?? automaticNbAlpha(rows),
+            classBalance: hyper.classBalance ?? 1,
+          }),
+      ...(offsets ? { classOffsets: Array.from(offsets, (o) => round(o, 3)) } : {}),
     };
     const weights = await train(task.sample, 0);
+    if (offsets) for (let k = 0; k < K; k++) weights.bias[k] = (weights.bias[k] as number) + (offsets[k] as number);
     progress({ stage, done: folds + 1, total: folds + 1 });
     trained.push({ weights, layout: { name, labels: task.labels, offset: 0, temperature: calibration.temperature } });
   }

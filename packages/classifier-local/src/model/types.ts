@@ -45,6 +45,16 @@ export interface Hyperparameters {
    * their log-count ratio, smoothed by this α (0: off, the plain LinearSVC objective).
    */
   nbAlpha?: number;
+  /**
+   * Class-balanced costs of the dual solver: each row's C times (n / (K·n_c))^classBalance, n_c its
+   * class's rows (0: off; 1, the default: scikit-learn's "balanced").
+   */
+  classBalance?: number;
+  /**
+   * Per-class bias offsets fitted on the out-of-fold scores to maximise accuracy + macro-F1, kept only
+   * if they gain half a point of out-of-fold accuracy. Off unless true (no held-out gain on validation).
+   */
+  classOffsets?: boolean;
   /** Epochs and learning rate of the tag head (independent sigmoids). */
   tagEpochs: number;
   tagLearningRate: number;
