@@ -129,7 +129,11 @@ describe("engine end to end (fake Zendesk)", () => {
       assert.deepEqual(await again.json(), { accepted: 0, duplicate: 1 });
       const forged = await deliverWebhook({ url, secret: "wrong", payload: { ...payload, id: "01JFORGED" } });
       assert.equal(forged.status, 401);
+      const depth = async () =>
+        parsePrometheusText(await (await scrape(app)).text()).find((m) => m.name === "otai_webhook_queue_depth")?.value;
+      assert.equal(await depth(), 1, "one ticket waits for the pipeline");
       await app.run();
+      assert.equal(await depth(), 0, "the pipeline took it");
       assert.equal(writes(zendesk).length, 2, "one more write for the changed ticket, not two");
       // Zendesk then sends the event of our own update: the ledger knows that version.
       await deliverWebhook({ url, secret: SECRET, payload: { ...payload, id: "01JEVENT0002" } });

@@ -28,6 +28,8 @@ export interface EngineObserver {
   modelSeconds(model: string, seconds: number): void;
   deadLetter(system: string): void;
   webhook(system: string, result: "accepted" | "duplicate" | "rejected"): void;
+  /** Ticket ids waiting in the webhook inbox, after each push and take. */
+  inboxDepth(depth: number): void;
 }
 
 /** A change dry-run would have made, for the CLI to print. */
@@ -66,4 +68,5 @@ export const NULL_OBSERVER: EngineObserver = {
   modelSeconds() {},
   deadLetter() {},
   webhook() {},
+  inboxDepth() {},
 };

@@ -93,7 +93,7 @@ function webhookHandler(
       setup.observer.webhook(system, result);
       if (result === "accepted") accepted++;
     }
-    setup.metrics.queueDepth.set(setup.inbox.size());
+    setup.observer.inboxDepth(setup.inbox.size());
     // Answer at once: the pipeline takes the queued ids on its next turn.
     return { status: 202, body: { accepted, duplicate: events.length - accepted } };
   };

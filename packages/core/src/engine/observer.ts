@@ -21,5 +21,6 @@ export function metricsObserver(metrics: EngineMetrics): EngineObserver {
     modelSeconds: (model, seconds) => metrics.modelSeconds.observe({ model }, seconds),
     deadLetter: (system) => metrics.deadLetters.inc({ system }),
     webhook: (system, result) => metrics.webhookDeliveries.inc({ system, result }),
+    inboxDepth: (depth) => metrics.queueDepth.set(depth),
   };
 }

@@ -22,6 +22,7 @@ export const WebhookTrigger = definePipe({
     .strict(),
   async process({ params, engine }) {
     const ids = engine.inbox.take(params.ticket_system, params.max_batch);
+    if (ids.length > 0) engine.observer.inboxDepth(engine.inbox.size());
     if (ids.length === 0) return failure("no webhook deliveries are waiting");
     return success({ ticket_ids: ids });
   },
