@@ -50,8 +50,8 @@ export class HashTable {
     const mask = this.mask;
     let slot = mix(key) & mask;
     for (;;) {
-      const k = slots[slot * 4] as number;
-      if (k === key) return slot * 4;
+      const k = slots[slot * SLOT_WORDS] as number;
+      if (k === key) return slot * SLOT_WORDS;
       if (k === EMPTY) return -1;
       slot = (slot + 1) & mask;
     }
@@ -59,16 +59,8 @@ export class HashTable {
 
   /** The column of `hash`, or -1. */
   get(hash: number): number {
-    const key = slotKey(hash);
-    const slots = this.slots;
-    const mask = this.mask;
-    let slot = mix(key) & mask;
-    for (;;) {
-      const k = slots[slot * 4] as number;
-      if (k === key) return slots[slot * 4 + 1] as number;
-      if (k === EMPTY) return -1;
-      slot = (slot + 1) & mask;
-    }
+    const at = this.slotOf(hash);
+    return at < 0 ? -1 : (this.slots[at + 1] as number);
   }
 
   /** The column of `hash`, giving it the next free column (`size`) when new. */
@@ -79,11 +71,11 @@ export class HashTable {
     const mask = this.mask;
     let slot = mix(key) & mask;
     for (;;) {
-      const k = slots[slot * 4] as number;
-      if (k === key) return slots[slot * 4 + 1] as number;
+      const k = slots[slot * SLOT_WORDS] as number;
+      if (k === key) return slots[slot * SLOT_WORDS + 1] as number;
       if (k === EMPTY) {
-        slots[slot * 4] = key;
-        slots[slot * 4 + 1] = this.size;
+        slots[slot * SLOT_WORDS] = key;
+        slots[slot * SLOT_WORDS + 1] = this.size;
         return this.size++;
       }
       slot = (slot + 1) & mask;
@@ -96,14 +88,14 @@ export class HashTable {
     const key = slotKey(hash);
     let slot = mix(key) & this.mask;
     for (;;) {
-      const k = this.slots[slot * 4] as number;
+      const k = this.slots[slot * SLOT_WORDS] as number;
       if (k === key) {
-        this.slots[slot * 4 + 1] = value;
+        this.slots[slot * SLOT_WORDS + 1] = value;
         return;
       }
       if (k === EMPTY) {
-        this.slots[slot * 4] = key;
-        this.slots[slot * 4 + 1] = value;
+        this.slots[slot * SLOT_WORDS] = key;
+        this.slots[slot * SLOT_WORDS + 1] = value;
         this.size++;
         return;
       }
@@ -119,9 +111,9 @@ export class HashTable {
       const key = old[s] as number;
       if (key === EMPTY) continue;
       let slot = mix(key) & this.mask;
-      while (this.slots[slot * 4] !== EMPTY) slot = (slot + 1) & this.mask;
-      this.slots[slot * 4] = key;
-      this.slots[slot * 4 + 1] = old[s + 1] as number;
+      while (this.slots[slot * SLOT_WORDS] !== EMPTY) slot = (slot + 1) & this.mask;
+      this.slots[slot * SLOT_WORDS] = key;
+      this.slots[slot * SLOT_WORDS + 1] = old[s + 1] as number;
     }
   }
 }

@@ -12,7 +12,7 @@ import { parseArgs } from "node:util";
 import { createApp, type DecisionRecord, type TicketSystem } from "@otai/core";
 import { type FakeZendeskSeed, startFakeZendesk } from "@otai/testkit";
 import { readTicketHistory, saveModel, trainModel } from "otai-local";
-import { type Io, logDestination } from "../output.ts";
+import { logDestination } from "../output.ts";
 import { type CommandDeps, engineOptions, LOG_OPTIONS, parseLogFormat, parseLogLevel } from "./_shared.ts";
 import { pad, renderTable } from "./_table.ts";
 
@@ -28,7 +28,7 @@ Options:
       --dir DIR   where to put the config, model and state
   -h, --help      show this help`;
 
-export const DEMO_DIR = fileURLToPath(new URL("../../../../examples/demo/", import.meta.url));
+const DEMO_DIR = fileURLToPath(new URL("../../../../examples/demo/", import.meta.url));
 
 interface Expected {
   queue: string;
@@ -151,5 +151,3 @@ function totals(
   }
   return lines.join("\n");
 }
-
-export type { Io };
