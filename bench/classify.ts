@@ -9,6 +9,8 @@
  * in a temp directory that is removed at the end: nothing is written into the repository, and no model
  * trained on the Tobi data (CC BY-NC) is kept.
  *
+ * With `--cv K` it scores every model on K folds of the rows that are not test instead (bench/classify/cross-validation.ts).
+ *
  * Progress goes to stderr; stdout holds the Markdown table and, with `--json`, one JSON line per model × task.
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -16,7 +18,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { errorMessage, isOtaiError } from "@otai/core";
 import { parseBenchOptions } from "./classify/cli-options.ts";
-import { loadTask } from "./classify/datasets.ts";
+import { cvSplits, formatCvTable } from "./classify/cross-validation.ts";
+import { loadTask, type Split, type TaskName } from "./classify/datasets.ts";
 import { ensurePeers, type PeerAvailability, peerAvailability } from "./classify/install-peers.ts";
 import { describeMachine, machine } from "./classify/machine.ts";
 import { childCommand, type ModelName, REQUIRES } from "./classify/models.ts";
@@ -68,41 +71,62 @@ const rows: (BenchRow | SkippedRow)[] = [];
 const thresholds: string[] = [];
 // CPU time over wall time of each fit: about 1 on an idle core, lower when other work shared core 0.
 const cpuShares: number[] = [];
+// --cv: every fold's row per task and model.
+const cvRows = new Map<TaskName, Map<ModelName, BenchRow[]>>();
+
+/** Trains and scores one model on one split written to `dir`; a failure becomes a skipped row. */
+async function runModel(model: ModelName, task: TaskName, split: Split, dir: string): Promise<BenchRow | SkippedRow> {
+  const reason = why(model);
+  if (reason !== null) {
+    log(`  ${model}: not run (${reason})`);
+    return { model, task, skipped: reason };
+  }
+  const out = join(dir, `${model}.json`);
+  const { command, args } = childCommand(model, task, dir, out);
+  const t0 = performance.now();
+  try {
+    const result = await runPinned(command, args, out, log);
+    const row = scoreResult(model, task, split, result);
+    if (result.train_cpu_s !== undefined && result.train_s > 0) cpuShares.push(result.train_cpu_s / result.train_s);
+    const { oos_threshold, ...benchRow } = row;
+    if (oos_threshold !== null) thresholds.push(`${model} ${oos_threshold.toPrecision(4)}`);
+    log(
+      `  ${model}: accuracy ${(100 * row.accuracy).toFixed(2)}%, macro-F1 ${row.macro_f1.toFixed(3)} (${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+    );
+    return benchRow;
+  } catch (error) {
+    log(`  ${model}: FAILED (${errorMessage(error)})`);
+    return { model, task, skipped: `failed: ${errorMessage(error).slice(0, 80)}` };
+  } finally {
+    rmSync(join(dir, "fasttext"), { recursive: true, force: true });
+  }
+}
+
 try {
   for (const task of options.tasks) {
     const split = loadTask(task);
     const dir = join(temp, task);
+    if (options.cv !== null) {
+      const byModel = new Map<ModelName, BenchRow[]>(options.models.map((m) => [m, []]));
+      cvRows.set(task, byModel);
+      for (const [f, fold] of cvSplits(task, split, options.cv).entries()) {
+        const foldDir = join(dir, `fold-${f}`);
+        writeSplit(fold, foldDir);
+        log(`${task} fold ${f + 1}/${options.cv}: train ${fold.train.length}, test ${fold.test.length} (none of test)`);
+        for (const model of options.models) {
+          const row = await runModel(model, task, fold, foldDir);
+          if ("skipped" in row) rows.push(row);
+          else byModel.get(model)?.push(row);
+        }
+        rmSync(foldDir, { recursive: true, force: true });
+      }
+      continue;
+    }
     writeSplit(split, dir);
     log(
       `${task}: train ${split.train.length}, test ${split.test.length}${split.oosTest ? `, oos_test ${split.oosTest.length}` : ""}`,
     );
-    for (const model of options.models) {
-      const reason = why(model);
-      if (reason !== null) {
-        log(`  ${model}: not run (${reason})`);
-        rows.push({ model, task, skipped: reason });
-        continue;
-      }
-      const out = join(dir, `${model}.json`);
-      const { command, args } = childCommand(model, task, dir, out);
-      const t0 = performance.now();
-      try {
-        const result = await runPinned(command, args, out, log);
-        const row = scoreResult(model, task, split, result);
-        if (result.train_cpu_s !== undefined && result.train_s > 0) cpuShares.push(result.train_cpu_s / result.train_s);
-        const { oos_threshold, ...benchRow } = row;
-        rows.push(benchRow);
-        if (oos_threshold !== null) thresholds.push(`${model} ${oos_threshold.toPrecision(4)}`);
-        log(
-          `  ${model}: accuracy ${(100 * row.accuracy).toFixed(2)}%, macro-F1 ${row.macro_f1.toFixed(3)} (${((performance.now() - t0) / 1000).toFixed(1)} s)`,
-        );
-      } catch (error) {
-        log(`  ${model}: FAILED (${errorMessage(error)})`);
-        rows.push({ model, task, skipped: `failed: ${errorMessage(error).slice(0, 80)}` });
-      } finally {
-        rmSync(join(dir, "fasttext"), { recursive: true, force: true });
-      }
-    }
+    for (const model of options.models) rows.push(await runModel(model, task, split, dir));
     rmSync(dir, { recursive: true, force: true });
   }
 } finally {
@@ -112,6 +136,17 @@ try {
 const minutes = (performance.now() - started) / 60_000;
 console.log(`Text classification on one core: otai-local vs fastText and scikit-learn, same splits, same run`);
 console.log(`Machine: ${describeMachine(machine())}`);
+if (options.cv !== null) {
+  console.log(
+    `${options.cv}-fold cross-validation on the rows that are not test (Tobi train + validation, BANKING77 train, CLINC150 train + validation; ` +
+      "folds by FNV-1a-32 of the text); mean ± standard deviation over the folds. The test split is not used. " +
+      `Coverage = share of a fold answered, most confident first, at >= 95% precision.`,
+  );
+  console.log(`Total wall time: ${((performance.now() - started) / 60_000).toFixed(1)} min\n`);
+  console.log(formatCvTable(cvRows));
+  for (const row of rows) if ("skipped" in row) console.log(`${row.task} ${row.model}: not run (${row.skipped})`);
+  process.exit(rows.some((r) => "skipped" in r && r.skipped.startsWith("failed")) ? 1 : 0);
+}
 console.log(
   "Train on train, score on test. Coverage = share of test answered, most confident first, at >= 95% precision. " +
     "OOS recall (CLINC150): share of oos_test below the top-score threshold chosen on in-scope val (at most 1 point of val accuracy lost).",

@@ -6,7 +6,7 @@ import { TASKS } from "./datasets.ts";
 import { MODELS } from "./models.ts";
 
 test("parseBenchOptions runs everything by default", () => {
-  assert.deepEqual(parseBenchOptions([]), { tasks: [...TASKS], models: [...MODELS], json: false });
+  assert.deepEqual(parseBenchOptions([]), { tasks: [...TASKS], models: [...MODELS], json: false, cv: null });
 });
 
 test("parseBenchOptions keeps a subset in canonical order, with either flag form", () => {
@@ -29,4 +29,15 @@ test("parseBenchOptions rejects unknown names and flags with OTAI_USAGE", () => 
     () => parseBenchOptions(["--fast"]),
     (e) => isOtaiError(e, "OTAI_USAGE"),
   );
+});
+
+test("parseBenchOptions reads --cv K and refuses a fold count it cannot use", () => {
+  assert.equal(parseBenchOptions(["--cv", "5", "--tasks", "banking77"]).cv, 5);
+  assert.deepEqual(parseBenchOptions(["--cv=3", "--tasks", "banking77"]).tasks, ["banking77"]);
+  for (const bad of [["--cv"], ["--cv", "1"], ["--cv", "five"], ["--cv=2.5"]]) {
+    assert.throws(
+      () => parseBenchOptions(bad),
+      (e) => isOtaiError(e, "OTAI_USAGE") && /--cv/.test(e.message),
+    );
+  }
 });

@@ -1,6 +1,6 @@
 /**
  * @module bench/classify/cli-options
- * `npm run bench:classify -- [--tasks a,b] [--models x,y] [--json]`.
+ * `npm run bench:classify -- [--tasks a,b] [--models x,y] [--json] [--cv K]`.
  */
 import { OtaiError } from "@otai/core";
 import { TASKS, type TaskName } from "./datasets.ts";
@@ -10,6 +10,8 @@ export interface BenchOptions {
   tasks: TaskName[];
   models: ModelName[];
   json: boolean;
+  /** Folds of the cross-validation on the non-test rows (`--cv K`), instead of the test split; null: test. */
+  cv: number | null;
 }
 
 function list<T extends string>(argv: readonly string[], flag: string, all: readonly T[]): T[] {
@@ -41,11 +43,27 @@ function list<T extends string>(argv: readonly string[], flag: string, all: read
  * parseBenchOptions(["--tasks", "banking77", "--json"]) // → { tasks: ["banking77"], models: [all four], json: true }
  */
 export function parseBenchOptions(argv: readonly string[]): BenchOptions {
-  const known = /^--(tasks|models)(=|$)|^--json$/;
+  const known = /^--(tasks|models|cv)(=|$)|^--json$/;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
     if (!known.test(arg)) throw new OtaiError("OTAI_USAGE", `unknown argument ${arg}`);
-    if (arg === "--tasks" || arg === "--models") i++;
+    if (arg === "--tasks" || arg === "--models" || arg === "--cv") i++;
   }
-  return { tasks: list(argv, "--tasks", TASKS), models: list(argv, "--models", MODELS), json: argv.includes("--json") };
+  return {
+    tasks: list(argv, "--tasks", TASKS),
+    models: list(argv, "--models", MODELS),
+    json: argv.includes("--json"),
+    cv: folds(argv),
+  };
+}
+
+function folds(argv: readonly string[]): number | null {
+  const i = argv.findIndex((a) => a === "--cv" || a.startsWith("--cv="));
+  if (i < 0) return null;
+  const arg = argv[i] ?? "";
+  const raw = arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : (argv[i + 1] ?? "");
+  const k = Number(raw);
+  if (!/^\d+$/.test(raw) || k < 2 || k > 20)
+    throw new OtaiError("OTAI_USAGE", `--cv needs a number of folds from 2 to 20, got '${raw}'`);
+  return k;
 }
