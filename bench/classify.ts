@@ -140,18 +140,15 @@ if (options.cv !== null) {
   console.log(
     `${options.cv}-fold cross-validation on the rows that are not test (Tobi train + validation, BANKING77 train, CLINC150 train + validation; ` +
       "folds by FNV-1a-32 of the text); mean ± standard deviation over the folds. The test split is not used. " +
-      `Coverage = share of a fold answered, most confident first, at >= 95% precision.`,
+      "Coverage = share of a fold answered, most confident first, at >= 95% precision.",
   );
-  console.log(`Total wall time: ${((performance.now() - started) / 60_000).toFixed(1)} min\n`);
-  console.log(formatCvTable(cvRows));
-  for (const row of rows) if ("skipped" in row) console.log(`${row.task} ${row.model}: not run (${row.skipped})`);
-  process.exit(rows.some((r) => "skipped" in r && r.skipped.startsWith("failed")) ? 1 : 0);
+} else {
+  console.log(
+    "Train on train, score on test. Coverage = share of test answered, most confident first, at >= 95% precision. " +
+      "OOS recall (CLINC150): share of oos_test below the top-score threshold chosen on in-scope val (at most 1 point of val accuracy lost).",
+  );
+  if (thresholds.length > 0) console.log(`CLINC150 thresholds: ${thresholds.join(", ")}`);
 }
-console.log(
-  "Train on train, score on test. Coverage = share of test answered, most confident first, at >= 95% precision. " +
-    "OOS recall (CLINC150): share of oos_test below the top-score threshold chosen on in-scope val (at most 1 point of val accuracy lost).",
-);
-if (thresholds.length > 0) console.log(`CLINC150 thresholds: ${thresholds.join(", ")}`);
 if (cpuShares.length > 0) {
   const mean = cpuShares.reduce((a, b) => a + b, 0) / cpuShares.length;
   console.log(
@@ -159,7 +156,12 @@ if (cpuShares.length > 0) {
   );
 }
 console.log(`Total wall time: ${minutes.toFixed(1)} min\n`);
-console.log(formatTable(rows));
+if (options.cv !== null) {
+  console.log(formatCvTable(cvRows));
+  for (const row of rows) if ("skipped" in row) console.log(`${row.task} ${row.model}: not run (${row.skipped})`);
+} else {
+  console.log(formatTable(rows));
+}
 if (options.json) {
   console.log("");
   for (const row of rows) if (!("skipped" in row)) console.log(jsonLine(row));

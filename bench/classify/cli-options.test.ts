@@ -34,7 +34,7 @@ test("parseBenchOptions rejects unknown names and flags with OTAI_USAGE", () => 
 test("parseBenchOptions reads --cv K and refuses a fold count it cannot use", () => {
   assert.equal(parseBenchOptions(["--cv", "5", "--tasks", "banking77"]).cv, 5);
   assert.deepEqual(parseBenchOptions(["--cv=3", "--tasks", "banking77"]).tasks, ["banking77"]);
-  for (const bad of [["--cv"], ["--cv", "1"], ["--cv", "five"], ["--cv=2.5"]]) {
+  for (const bad of [["--cv"], ["--cv", "1"], ["--cv", "five"], ["--cv=2.5"], ["--cv", "5", "--json"]]) {
     assert.throws(
       () => parseBenchOptions(bad),
       (e) => isOtaiError(e, "OTAI_USAGE") && /--cv/.test(e.message),

@@ -49,12 +49,11 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     if (!known.test(arg)) throw new OtaiError("OTAI_USAGE", `unknown argument ${arg}`);
     if (arg === "--tasks" || arg === "--models" || arg === "--cv") i++;
   }
-  return {
-    tasks: list(argv, "--tasks", TASKS),
-    models: list(argv, "--models", MODELS),
-    json: argv.includes("--json"),
-    cv: folds(argv),
-  };
+  const json = argv.includes("--json");
+  const cv = folds(argv);
+  // The JSON line's keys (train_s, predict_per_s, ...) describe one fit on train scored on test, not a fold mean.
+  if (json && cv !== null) throw new OtaiError("OTAI_USAGE", "--json reports the test split; leave it out with --cv");
+  return { tasks: list(argv, "--tasks", TASKS), models: list(argv, "--models", MODELS), json, cv };
 }
 
 function folds(argv: readonly string[]): number | null {

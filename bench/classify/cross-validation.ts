@@ -9,7 +9,7 @@
 import type { Example, Split, TaskName } from "./datasets.ts";
 import { fnv1a32 } from "./datasets.ts";
 import type { ModelName } from "./models.ts";
-import type { BenchRow } from "./results-table.ts";
+import { type BenchRow, pct } from "./results-table.ts";
 
 /**
  * The non-test rows of a task. BANKING77's `val` is carved out of its train rows, so train alone is the pool there.
@@ -114,8 +114,6 @@ export function pairedDifference(
     folds: diffs.length,
   };
 }
-
-const pct = (x: number, digits: number) => (100 * x).toFixed(digits);
 
 /**
  * The Markdown table of `--cv`: mean ± sd per model, and under each task the paired difference of otai-local

@@ -25,7 +25,8 @@ export interface SkippedRow {
   skipped: string;
 }
 
-const pct = (x: number, digits: number) => (100 * x).toFixed(digits);
+/** A fraction as a percentage with `digits` decimals (no % sign). */
+export const pct = (x: number, digits: number) => (100 * x).toFixed(digits);
 const rate = (x: number | null) =>
   x === null ? "n/a" : x >= 10_000 ? `${(x / 1000).toFixed(1)}k` : Math.round(x).toString();
 
