@@ -23,6 +23,7 @@ export const DEFAULT_HYPERPARAMETERS: Readonly<Hyperparameters> = Object.freeze(
   solver: "dual",
   maxEpochs: 30,
   tolerance: 0.2,
+  nbPower: 0.75,
   classBalance: 1,
   tagEpochs: 10,
   tagLearningRate: 2,

@@ -28,4 +28,16 @@ describe("logCountRatios", () => {
     // Class 0 over rows 0 and 2: p = (2, 1, 2) → 5; q = (1, 2, 2) → 5.
     assert.ok(Math.abs((r[0] as number) - Math.log(2 / 1)) < 1e-6);
   });
+
+  it("softens each ratio to sign(r)·|r|^power, keeping its sign", () => {
+    const sample = Int32Array.from([0, 1, 2, 3]);
+    const plain = logCountRatios(rows, targets, sample, 2, 1);
+    const soft = logCountRatios(rows, targets, sample, 2, 1, 0.5);
+    for (let i = 0; i < plain.length; i++) {
+      const r = plain[i] as number;
+      assert.ok(Math.abs((soft[i] as number) - Math.sign(r) * Math.sqrt(Math.abs(r))) < 1e-6, `ratio ${i}`);
+    }
+    // |ln 3| > 1, so the softened ratio is smaller in size and keeps its sign.
+    assert.ok((soft[0] as number) > 0 && (soft[0] as number) < (plain[0] as number));
+  });
 });

@@ -101,7 +101,8 @@ function headTrainer(
     }
     // NBSVM scaling from this fit's own rows only, so the held-out fold stays unseen.
     const nbAlpha = hyper.nbAlpha ?? automaticNbAlpha(rows);
-    const featureScale = nbAlpha > 0 ? logCountRatios(rows, targets, sample, outputs, nbAlpha) : undefined;
+    const featureScale =
+      nbAlpha > 0 ? logCountRatios(rows, targets, sample, outputs, nbAlpha, hyper.nbPower ?? 1) : undefined;
     const balance = hyper.classBalance ?? 1;
     const classWeight = balance > 0 ? classWeights(targets, sample, outputs, balance) : undefined;
     const seeded = {
@@ -392,6 +393,7 @@ export async function trainModel(
         : {
             C: hyper.C ?? automaticC(rows),
             nbAlpha: hyper.nbAlpha ?? automaticNbAlpha(rows),
+            nbPower: hyper.nbPower ?? 1,
             classBalance: hyper.classBalance ?? 1,
           }),
       ...(offsets ? { classOffsets: Array.from(offsets, (o) => round(o, 3)) } : {}),

@@ -46,6 +46,12 @@ export interface Hyperparameters {
    */
   nbAlpha?: number;
   /**
+   * The power γ of the NBSVM scales: each class's ratio r becomes sign(r)·|r|^γ, between the plain SVM
+   * (0) and Wang & Manning's scaling (1). Default 0.75 (chosen by 5-fold cross-validation on Tobi's
+   * non-test tickets); files from before it was added were trained with 1.
+   */
+  nbPower?: number;
+  /**
    * Class-balanced costs of the dual solver: each row's C times (n / (K·n_c))^classBalance, n_c its
    * class's rows (0: off; 1, the default: scikit-learn's "balanced").
    */
