@@ -60,6 +60,33 @@ describe("readExamples from CSV", () => {
     );
   });
 
+  it("keeps untagged rows without a label only when asked (to evaluate the tag head)", async () => {
+    const csv = file("only-tags.csv", "subject,tag_1,tag_2\nA,vip,\nB,,\n");
+    const skipped = await readExamples(csv, { text: ["subject"], labels: [], tags: "tag_" });
+    assert.deepEqual(
+      skipped.examples.map((e) => e.tags),
+      [["vip"]],
+    );
+    assert.deepEqual(skipped.skipped, { empty_text: 0, no_label: 1 });
+    const kept = await readExamples(csv, { text: ["subject"], labels: [], tags: "tag_", keepUntagged: true });
+    assert.deepEqual(
+      kept.examples.map((e) => [e.line, e.tags]),
+      [
+        [2, ["vip"]],
+        [3, []],
+      ],
+    );
+    assert.deepEqual(kept.warnings, []);
+    // JSONL: an empty array is "no tags"; a row without the field says nothing and is still skipped.
+    const jsonl = file("only-tags.jsonl", '{"subject":"A","tags":[]}\n{"subject":"B"}\n');
+    const read = await readExamples(jsonl, { text: ["subject"], labels: [], tags: "tags", keepUntagged: true });
+    assert.deepEqual(
+      read.examples.map((e) => [e.line, e.tags]),
+      [[1, []]],
+    );
+    assert.deepEqual(read.skipped, { empty_text: 0, no_label: 1 });
+  });
+
   it("reports an unclosed quote with its line", async () => {
     const path = file("unclosed.csv", 'subject,queue\nA,Q\nB,"Q\nC,Q\n');
     await rejectsData(readExamples(path, { text: ["subject"], labels: ["queue"] }), /unclosed\.csv:\d+: .*[Qq]uote/);

@@ -17,6 +17,12 @@ export interface ReadExamplesOptions {
   labels: readonly (string | LabelColumn)[];
   /** CSV: every column whose name starts with this; JSONL: the array at this path (else prefixed keys). */
   tags?: string | undefined;
+  /**
+   * Keep a row whose tags are present but empty (CSV: all tag cells empty; JSONL: `[]`) as an example with
+   * no tags, even with no label: evaluating the tag head needs the tickets that should get none.
+   * Off by default, where such a row counts as having no label.
+   */
+  keepUntagged?: boolean | undefined;
   /** Overrides the format the extension implies. */
   format?: string | undefined;
 }
@@ -116,7 +122,8 @@ export async function readExamples(file: string, options: ReadExamplesOptions): 
       skip("empty_text", line);
       continue;
     }
-    if (Object.keys(rowLabels).length === 0 && (rowTags?.values.length ?? 0) === 0) {
+    const tagged = (rowTags?.values.length ?? 0) > 0 || (options.keepUntagged === true && rowTags?.present === true);
+    if (Object.keys(rowLabels).length === 0 && !tagged) {
       skip("no_label", line);
       continue;
     }

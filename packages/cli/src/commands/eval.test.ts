@@ -175,3 +175,105 @@ describe("otai eval", () => {
     }
   });
 });
+
+describe("otai eval --tags", () => {
+  const tagModel = join(dir, "tags.model");
+  before(async () => {
+    const data = writeCsv(dir, "train-tags.csv", syntheticTickets(0));
+    const run = await runModelCommand(
+      trainCommand,
+      ["--data", data, "--text", "subject,body", "--label", "queue", "--tags", "tag_", "--out", tagModel],
+      { local },
+    );
+    assert.equal(run.code, 0, run.stderr);
+  });
+
+  it("--json scores the tag head over (ticket, tag) pairs, typed as documented", async () => {
+    // JSONL with the tags as an array: the same reader as training.
+    const run = await evaluate([
+      "--model",
+      tagModel,
+      "--data",
+      testData,
+      "--text",
+      "subject,body",
+      "--tags",
+      "tags",
+      "--json",
+    ]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(run.io.stdout.length, 1);
+    const json = JSON.parse(run.stdout) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(json).sort(), [
+      "head",
+      "macro_f1",
+      "mean_gold_tags",
+      "mean_predicted_tags",
+      "micro_f1",
+      "micro_precision",
+      "micro_recall",
+      "model",
+      "n",
+      "per_tag",
+      "subset_accuracy",
+    ]);
+    assert.equal(json.head, "tags");
+    assert.equal(json.model, (await local.loadModel(tagModel)).meta.id);
+    assert.equal(json.n, syntheticTickets(1).length);
+    for (const key of ["micro_precision", "micro_recall", "micro_f1", "macro_f1", "subset_accuracy"]) {
+      assert.ok(isNumber(json[key]) && (json[key] as number) >= 0 && (json[key] as number) <= 1, key);
+    }
+    const gold = syntheticTickets(1).flatMap((t) => t.tags);
+    assert.equal(json.mean_gold_tags, gold.length / syntheticTickets(1).length);
+    const perTag = json.per_tag as Record<string, Record<string, number>>;
+    const learned = (await local.loadModel(tagModel)).meta.tags;
+    assert.ok(
+      Object.keys(perTag).every((tag) => learned.includes(tag)),
+      Object.keys(perTag).join(", "),
+    );
+    for (const tag of new Set(gold)) assert.equal(perTag[tag]?.support, gold.filter((g) => g === tag).length, tag);
+    for (const metrics of Object.values(perTag)) {
+      assert.deepEqual(Object.keys(metrics).sort(), ["f1", "precision", "predicted", "recall", "support"]);
+    }
+    // The topic tags follow the queue's words, which held-out openers do not change.
+    assert.ok((json.micro_f1 as number) >= 0.8, `micro-F1 ${json.micro_f1}`);
+  });
+
+  it("prints a readable summary, and counts tags the model never learned as misses", async () => {
+    // The CSV holds two tag columns: "legal" takes the second (dropping one "vip").
+    const tickets = syntheticTickets(1).map((t, i) => (i < 2 ? { ...t, tags: [t.tags[0] ?? "", "legal"] } : t));
+    const data = writeCsv(dir, "unlearned-tags.csv", tickets);
+    const run = await evaluate(["--model", tagModel, "--data", data, "--text", "subject,body", "--tags", "tag_"]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /model \w+, tags, data .*unlearned-tags\.csv \(24 of 24 rows\)/);
+    assert.match(run.stdout, /micro-F1 +\d\.\d{3}/);
+    assert.match(run.stdout, /exact tag sets +\d\.\d{3}/);
+    assert.match(
+      run.stdout,
+      /weakest tags +precision +recall +F1 +support +predicted\n +legal +0\.000 +0\.000 +0\.000 +2 +0/,
+    );
+    assert.match(run.stderr, /1 tag\(s\) in the data were not learned .*counted as misses: "legal" \(2\)/);
+  });
+
+  it("refuses --tags with --label, --head or --report, and a model without a tag head", async () => {
+    const base = ["--data", testData, "--text", "subject,body", "--tags", "tags"];
+    const both = await evaluate(["--model", tagModel, ...base, "--label", "queue.name"]);
+    assert.equal(both.code, 2);
+    assert.match(both.stderr, /--label and --tags evaluate different heads: give one of them/);
+    const head = await evaluate(["--model", tagModel, ...base, "--head", "queue"]);
+    assert.equal(head.code, 2);
+    assert.match(head.stderr, /--head picks a single-label head; leave it out with --tags/);
+    const report = await evaluate(["--model", tagModel, ...base, "--report", join(dir, "tags.html")]);
+    assert.equal(report.code, 2);
+    assert.match(report.stderr, /--report draws a single-label head/);
+    const untagged = await evaluate(["--model", model, ...base]);
+    assert.equal(untagged.code, 2);
+    assert.match(
+      untagged.stderr,
+      /the model has no tag head \(it was trained without --tags\); its heads: queue, priority/,
+    );
+    const neither = await evaluate(["--model", model, "--data", testData, "--text", "subject"]);
+    assert.equal(neither.code, 2);
+    assert.match(neither.stderr, /--label \(or --tags\) is required/);
+  });
+});

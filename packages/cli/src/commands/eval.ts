@@ -7,14 +7,20 @@ import { parseArgs } from "node:util";
 import { OtaiError } from "@otai/core";
 import type { EvalReport, LocalModel, Reliability, ScoredPrediction } from "otai-local";
 import type { Io } from "../output.ts";
+import { num, pct } from "./_format.ts";
 import { createProgress, type Progress, stderrSink } from "./_progress.ts";
 import { UsageError } from "./_shared.ts";
+import { evalTags } from "./eval-tags.ts";
 import { type ModelCommandDeps, otaiLocal, parseCount } from "./train.ts";
 
 export const evalHelp = `Usage: otai eval --model MODEL --data FILE --text COLS --label COL [--head NAME] [--json] [--report FILE]
+       otai eval --model MODEL --data FILE --text COLS --tags PREFIX [--json]
 
 Predicts every row of a labelled file and compares with its label: accuracy, macro-F1, the share
 that could be applied automatically at 95% precision, a threshold table and the weakest classes.
+With --tags it scores the tag head instead: micro and macro precision, recall and F1 over the
+(ticket, tag) decisions, exact tag sets, and the weakest tags. Rows with no tags count (the model
+should give them none).
 
 Options:
       --model MODEL        the model file (from otai train)
@@ -23,12 +29,13 @@ Options:
       --text COLS          comma-separated text columns (as in training)
       --label COL          the column with the true label (dotted paths and HEAD=COL as in training)
       --head NAME          the model head to evaluate (default: the label column's head name)
+      --tags PREFIX        evaluate the tag head: the true tags, read as in training (instead of --label)
       --batch N            texts per prediction batch (default 256)
       --json               print one JSON object with every metric
       --report FILE        also write a self-contained HTML report
   -h, --help               show this help
 
-Gold labels the model was never trained on count as errors and are listed.
+Gold labels (or tags) the model was never trained on count as errors and are listed.
 Exit codes: 0 evaluated, 1 bad data or model, 2 bad command line.`;
 
 const OPTIONS = {
@@ -37,6 +44,7 @@ const OPTIONS = {
   format: { type: "string" },
   text: { type: "string", multiple: true },
   label: { type: "string" },
+  tags: { type: "string" },
   head: { type: "string" },
   batch: { type: "string" },
   json: { type: "boolean" },
@@ -53,12 +61,28 @@ export interface EvalJson extends EvalReport {
 export async function evalCommand(argv: string[], deps: ModelCommandDeps): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: true });
   if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
-  for (const required of ["model", "data", "label"] as const) {
+  for (const required of ["model", "data"] as const) {
     if (values[required] === undefined) throw new UsageError(`--${required} is required`);
   }
+  if (values.tags !== undefined && values.label !== undefined) {
+    throw new UsageError("--label and --tags evaluate different heads: give one of them");
+  }
+  if (values.tags === undefined && values.label === undefined) throw new UsageError("--label (or --tags) is required");
   if (!values.text?.length) throw new UsageError("--text COLS is required");
   const batch = parseCount("batch", values.batch, 1) ?? 256;
   const local = await otaiLocal(deps);
+  if (values.tags !== undefined) {
+    if (values.head !== undefined) throw new UsageError("--head picks a single-label head; leave it out with --tags");
+    if (values.report !== undefined) {
+      throw new UsageError("--report draws a single-label head; leave it out with --tags (or use --json)");
+    }
+    const { model, data, format, text, tags, json } = values;
+    return evalTags(
+      { model: model ?? "", data: data ?? "", format, text, tags, batch, json: json === true },
+      local,
+      deps.io,
+    );
+  }
   const labelColumn = local.parseLabelColumn(values.label ?? "");
   const model = await local.loadModel(values.model ?? "");
   const head = values.head ?? labelColumn.head;
@@ -161,9 +185,6 @@ async function predictAll(
   }
   return predicted;
 }
-
-const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
-const num = (value: number) => value.toFixed(3);
 
 function printSummary(
   io: Io,

@@ -1,0 +1,114 @@
+/**
+ * `otai eval --tags PREFIX`: scores a model's tag head on tickets with their true tags, each
+ * (ticket, tag) pair one decision, at the per-tag thresholds the model learned.
+ */
+import type { TagEvalReport } from "otai-local";
+import type { Io } from "../output.ts";
+import { num } from "./_format.ts";
+import { createProgress, stderrSink } from "./_progress.ts";
+import { UsageError } from "./_shared.ts";
+import type { OtaiLocal } from "./train.ts";
+
+/** The `--json` output of `otai eval --tags`. */
+export interface TagEvalJson extends TagEvalReport {
+  model: string;
+  head: "tags";
+}
+
+export interface TagEvalOptions {
+  model: string;
+  data: string;
+  format: string | undefined;
+  text: readonly string[];
+  /** The tag column prefix (CSV) or array path (JSONL), as for `otai train --tags`. */
+  tags: string;
+  batch: number;
+  json: boolean;
+}
+
+/**
+ * @example
+ * await evalTags({ model: "m.otai", data: "held-out.csv", format: undefined, text: ["subject", "body"], tags: "tag_", batch: 256, json: true }, local, io);
+ */
+export async function evalTags(options: TagEvalOptions, local: OtaiLocal, io: Io): Promise<number> {
+  const model = await local.loadModel(options.model);
+  const learned = model.meta.tags;
+  if (learned.length === 0) {
+    const heads = model.meta.heads.map((h) => h.name).join(", ") || "none";
+    throw new UsageError(`the model has no tag head (it was trained without --tags); its heads: ${heads}, via --label`);
+  }
+  const data = await local.readExamples(options.data, {
+    text: local.parseTextColumns(options.text),
+    labels: [],
+    tags: options.tags,
+    keepUntagged: true,
+    format: options.format,
+  });
+  for (const warning of data.warnings) io.err(`warning: ${warning}`);
+  const gold = data.examples.map((example) => example.tags ?? []);
+  warnUnlearned(io, gold, new Set(learned));
+
+  const progress = createProgress(stderrSink(io));
+  const predicted: string[][] = [];
+  try {
+    const texts = data.examples.map((example) => example.text);
+    for (let start = 0; start < texts.length; start += options.batch) {
+      const predictions = await model.predictAsync(texts.slice(start, start + options.batch), { topK: 1 });
+      for (const prediction of predictions) predicted.push(prediction.tags.map((tag) => tag.label));
+      progress.update({ stage: "predicting", done: predicted.length, total: texts.length });
+    }
+  } finally {
+    progress.finish();
+  }
+  const report = local.evaluateTags(gold, predicted, { tags: learned });
+  if (options.json) {
+    const json: TagEvalJson = { model: model.meta.id, head: "tags", ...report };
+    io.out(JSON.stringify(json));
+  } else {
+    io.out(summary({ model: model.meta.id, file: options.data, rows: data.rows }, report));
+  }
+  return 0;
+}
+
+function warnUnlearned(io: Io, gold: readonly (readonly string[])[], learned: ReadonlySet<string>): void {
+  const unseen = new Map<string, number>();
+  for (const tags of gold)
+    for (const tag of new Set(tags)) if (!learned.has(tag)) unseen.set(tag, (unseen.get(tag) ?? 0) + 1);
+  if (unseen.size === 0) return;
+  const shown = [...unseen].sort((a, b) => b[1] - a[1]);
+  const list = shown
+    .slice(0, 12)
+    .map(([tag, count]) => `${JSON.stringify(tag)} (${count})`)
+    .join(", ");
+  io.err(
+    `warning: ${unseen.size} tag(s) in the data were not learned (absent from training or below --min-tag-count), counted as misses: ${list}${shown.length > 12 ? ", …" : ""}`,
+  );
+}
+
+function summary(run: { model: string; file: string; rows: number }, report: TagEvalReport): string {
+  const lines = [
+    `model ${run.model}, tags, data ${run.file} (${report.n} of ${run.rows} rows)`,
+    "",
+    `  n                          ${report.n}`,
+    `  micro precision            ${num(report.micro_precision)}`,
+    `  micro recall               ${num(report.micro_recall)}`,
+    `  micro-F1                   ${num(report.micro_f1)}`,
+    `  macro-F1                   ${num(report.macro_f1)}`,
+    `  exact tag sets             ${num(report.subset_accuracy)}`,
+    `  tags per ticket            ${report.mean_gold_tags.toFixed(2)} true, ${report.mean_predicted_tags.toFixed(2)} predicted`,
+  ];
+  const weakest = Object.entries(report.per_tag)
+    .filter(([, metrics]) => metrics.support > 0)
+    .sort(([, a], [, b]) => a.f1 - b.f1 || b.support - a.support)
+    .slice(0, 5);
+  if (weakest.length > 0) {
+    const width = Math.max("weakest tags".length, ...weakest.map(([tag]) => tag.length));
+    lines.push("", `  ${"weakest tags".padEnd(width)}  precision  recall     F1  support  predicted`);
+    for (const [tag, m] of weakest) {
+      lines.push(
+        `  ${tag.padEnd(width)}  ${num(m.precision).padStart(9)}  ${num(m.recall).padStart(6)}  ${num(m.f1).padStart(5)}  ${String(m.support).padStart(7)}  ${String(m.predicted).padStart(9)}`,
+      );
+    }
+  }
+  return lines.join("\n");
+}
