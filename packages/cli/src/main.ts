@@ -9,6 +9,7 @@ import { reportError, UsageError } from "./commands/_shared.ts";
 import { classifyCommand, classifyHelp } from "./commands/classify.ts";
 import { demoCommand, demoHelp } from "./commands/demo.ts";
 import { evalCommand, evalHelp } from "./commands/eval.ts";
+import { inspectCommand, inspectHelp } from "./commands/inspect.ts";
 import { pluginsCommand, pluginsHelp } from "./commands/plugins.ts";
 import { runCommand, runHelp } from "./commands/run.ts";
 import { schemaCommand, schemaHelp } from "./commands/schema.ts";
@@ -32,6 +33,7 @@ Commands:
   train      train the local model from a CSV/JSONL file or the help desk's solved tickets
   eval       measure a trained model on labelled data (accuracy, coverage, HTML report)
   classify   show a trained model's predictions for some texts
+  inspect    show what a model file holds (heads, training data, held-out metrics)
 
 Options:
   -h, --help      show help (also: otai <command> --help)
@@ -54,6 +56,7 @@ const COMMANDS: Record<string, Command> = {
   train: { help: trainHelp, run: trainCommand },
   eval: { help: evalHelp, run: evalCommand },
   classify: { help: classifyHelp, run: classifyCommand },
+  inspect: { help: inspectHelp, run: inspectCommand },
 };
 
 /**
