@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
 import { DEFAULT_HYPERPARAMETERS } from "../model/defaults.ts";
+import { featureConfig } from "../model/feature-config.ts";
 import { syntheticExamples } from "../model/synthetic-examples.ts";
-import { featureConfig } from "../model/train.ts";
 import { fitFeatures } from "./featurizer.ts";
 
 it("transform gives a training text the same features as fitting did (prediction path = training path)", async () => {

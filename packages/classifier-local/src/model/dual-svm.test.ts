@@ -3,10 +3,10 @@ import { describe, it } from "node:test";
 import { fitFeatures } from "../features/featurizer.ts";
 import { DEFAULT_HYPERPARAMETERS } from "./defaults.ts";
 import { trainDualSvm } from "./dual-svm.ts";
+import { featureConfig } from "./feature-config.ts";
 import { linearScores } from "./linear.ts";
 import { logCountRatios } from "./log-count-ratio.ts";
 import { syntheticExamples } from "./synthetic-examples.ts";
-import { featureConfig } from "./train.ts";
 
 const examples = syntheticExamples(240, 3);
 const labels = [...new Set(examples.map((e) => e.labels.queue as string))].sort();

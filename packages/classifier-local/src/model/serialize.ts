@@ -16,6 +16,7 @@ import { createHash } from "node:crypto";
 import { deflateSync, inflateSync } from "node:zlib";
 import { OtaiError } from "@otai/core";
 import { Featurizer } from "../features/featurizer.ts";
+import { featureConfig } from "./feature-config.ts";
 import type { CompiledModel, HeadLayout, LanguageLayout, ModelParts, TagLayout } from "./local-model.ts";
 import { createLocalModel } from "./local-model.ts";
 import type { LocalModel, ModelMeta } from "./types.ts";
@@ -139,12 +140,7 @@ export function deserializeModel(bytes: Uint8Array, source = "(bytes)"): LocalMo
   const scales = new Float32Array(copy, F * 8, F);
   const bias = new Float32Array(copy, F * 12, O);
   const values = new Int8Array(copy, F * 12 + O * 4, F * O);
-  const { wordNgrams, charMin, charMax, maxChars, minDf, wordWeight, charWeight } = meta.hyper;
-  const featurizer = new Featurizer(
-    { wordNgrams, charMin, charMax, maxChars, minDf, wordWeight, charWeight },
-    hashes,
-    idf,
-  );
+  const featurizer = new Featurizer(featureConfig(meta.hyper), hashes, idf);
   const quantised = { scales, values };
   return createLocalModel({
     meta,

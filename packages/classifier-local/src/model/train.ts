@@ -7,7 +7,7 @@
  */
 import { createHash } from "node:crypto";
 import { OtaiError } from "@otai/core";
-import { type FeatureConfig, fitFeatures, type SparseRows } from "../features/featurizer.ts";
+import { fitFeatures, type SparseRows } from "../features/featurizer.ts";
 import { detectLanguage } from "../language/detect-language.ts";
 import {
   coverageAtPrecision,
@@ -21,6 +21,7 @@ import { fitClassOffsets } from "./class-offsets.ts";
 import { crossFit, type Trainer } from "./cross-fit.ts";
 import { DEFAULT_HYPERPARAMETERS } from "./defaults.ts";
 import { trainDualSvm } from "./dual-svm.ts";
+import { featureConfig } from "./feature-config.ts";
 import { type LinearTrainConfig, type LinearWeights, linearScores, type Targets, trainLinear } from "./linear.ts";
 import type { CompiledModel, HeadLayout, LanguageLayout, TagLayout } from "./local-model.ts";
 import { createLocalModel } from "./local-model.ts";
@@ -39,18 +40,21 @@ const MIN_LANGUAGE_SHARE = 0.05;
 const LANGUAGE_SAMPLE = 400;
 const LANGUAGE_EPOCHS = 5;
 
-/** The n-gram and TF-IDF settings inside the hyperparameters. */
-export function featureConfig(hyper: Hyperparameters): FeatureConfig {
-  const { wordNgrams, charMin, charMax, maxChars, minDf, wordWeight, charWeight } = hyper;
-  return { wordNgrams, charMin, charMax, maxChars, minDf, wordWeight, charWeight };
-}
-
 /**
  * C when none is given: on validation splits long tickets (hundreds of features a row) wanted a
  * looser fit than short queries (C 2 against 1; 1 to 3 were within a ticket or two on each task).
  */
 export function automaticC(rows: SparseRows): number {
   return longTexts(rows) ? 2 : 1;
+}
+
+/**
+ * The dual solver's stopping tolerance when none is given: 0.5 on long texts, where cross-validation of
+ * the Tobi tickets found it as accurate as 0.2 (within 0.13 points on each head) and training 13% faster;
+ * 0.2 on short queries, where 0.5 cost BANKING77 0.08 points.
+ */
+export function automaticTolerance(rows: SparseRows): number {
+  return longTexts(rows) ? 0.5 : 0.2;
 }
 
 /** Rows average at least 400 features: long tickets rather than short queries. */
@@ -82,7 +86,7 @@ function headTrainer(
   const config = {
     C: hyper.C ?? automaticC(rows),
     maxEpochs: hyper.maxEpochs ?? 50,
-    tolerance: hyper.tolerance ?? 0.1,
+    tolerance: hyper.tolerance ?? automaticTolerance(rows),
   };
   // Each example's dual variables from the folds that trained on it (one of two by default) start the final fit.
   const alphaSum = new Float64Array(rows.rows * outputs);
@@ -394,6 +398,7 @@ export async function trainModel(
             C: hyper.C ?? automaticC(rows),
             nbAlpha: hyper.nbAlpha ?? automaticNbAlpha(rows),
             nbPower: hyper.nbPower ?? 1,
+            tolerance: hyper.tolerance ?? automaticTolerance(rows),
             classBalance: hyper.classBalance ?? 1,
           }),
       ...(offsets ? { classOffsets: Array.from(offsets, (o) => round(o, 3)) } : {}),

@@ -25,6 +25,13 @@ export interface Hyperparameters {
   /** Weights of the L2-normalised word and character blocks. */
   wordWeight: number;
   charWeight: number;
+  /**
+   * Word pairs that are not adjacent, in the word block: pairs 2 to `pairWindow` words apart (0: none),
+   * and every such pair in texts of at most `pairAllBelow` words. Absent in files from before they were
+   * added, which means off.
+   */
+  pairWindow?: number;
+  pairAllBelow?: number;
   /** Passes of stochastic gradient descent over the training data. */
   epochs: number;
   /** Initial learning rate; it falls linearly to zero. */
@@ -37,7 +44,7 @@ export interface Hyperparameters {
   solver?: "dual" | "sgd";
   /** Cost C of the dual solver's squared-hinge SVMs. */
   C?: number;
-  /** Most passes and the stopping tolerance of the dual solver. */
+  /** Most passes and the stopping tolerance of the dual solver (tolerance: automatic by text length when absent). */
   maxEpochs?: number;
   tolerance?: number;
   /**
