@@ -24,8 +24,13 @@ function wordBlock(text: string, config: NgramConfig): number[] {
 const sentence = (n: number) => Array.from({ length: n }, (_, i) => `w${i}`).join(" ");
 
 describe("word pairs", () => {
-  it("are absent without a pair window: words and adjacent pairs only, as before pairs existed", () => {
-    assert.equal(wordBlock(sentence(6), words(0, 40)).length, 6 + 5);
+  it("are absent when both settings are 0: words and adjacent pairs only, as before pairs existed", () => {
+    assert.equal(wordBlock(sentence(6), words(0, 0)).length, 6 + 5);
+  });
+
+  it("are absent from a longer text without a pair window (the default: short texts only)", () => {
+    assert.equal(wordBlock(sentence(41), words(0, 40)).length, 41 + 40);
+    assert.equal(wordBlock(sentence(40), words(0, 40)).length, 40 + 39 + (38 * 39) / 2);
   });
 
   it("cover every non-adjacent ordered pair of a short text", () => {

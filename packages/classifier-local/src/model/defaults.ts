@@ -25,7 +25,7 @@ export const DEFAULT_HYPERPARAMETERS: Readonly<Hyperparameters> = Object.freeze(
   solver: "dual",
   maxEpochs: 30,
   nbPower: 0.75,
-  pairWindow: 3,
+  pairWindow: 0,
   pairAllBelow: 40,
   classBalance: 1,
   tagEpochs: 10,

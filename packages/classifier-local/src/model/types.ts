@@ -26,9 +26,10 @@ export interface Hyperparameters {
   wordWeight: number;
   charWeight: number;
   /**
-   * Word pairs that are not adjacent, in the word block: pairs 2 to `pairWindow` words apart (0: none),
-   * and every such pair in texts of at most `pairAllBelow` words. Absent in files from before they were
-   * added, which means off.
+   * Word pairs that are not adjacent, in the word block: every such pair in texts of at most
+   * `pairAllBelow` words (default 40), and in longer texts pairs 2 to `pairWindow` words apart (default
+   * 0: none; 3 gains on long tickets but trains 30% slower and predicts 35% slower). Absent in files
+   * from before they were added, which means off.
    */
   pairWindow?: number;
   pairAllBelow?: number;
