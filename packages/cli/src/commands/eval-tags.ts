@@ -4,7 +4,7 @@
  */
 import type { TagEvalReport } from "otai-local";
 import type { Io } from "../output.ts";
-import { num } from "./_format.ts";
+import { num, weakestLabels } from "./_format.ts";
 import { createProgress, stderrSink } from "./_progress.ts";
 import { UsageError } from "./_shared.ts";
 import type { OtaiLocal } from "./train.ts";
@@ -97,18 +97,6 @@ function summary(run: { model: string; file: string; rows: number }, report: Tag
     `  exact tag sets             ${num(report.subset_accuracy)}`,
     `  tags per ticket            ${report.mean_gold_tags.toFixed(2)} true, ${report.mean_predicted_tags.toFixed(2)} predicted`,
   ];
-  const weakest = Object.entries(report.per_tag)
-    .filter(([, metrics]) => metrics.support > 0)
-    .sort(([, a], [, b]) => a.f1 - b.f1 || b.support - a.support)
-    .slice(0, 5);
-  if (weakest.length > 0) {
-    const width = Math.max("weakest tags".length, ...weakest.map(([tag]) => tag.length));
-    lines.push("", `  ${"weakest tags".padEnd(width)}  precision  recall     F1  support  predicted`);
-    for (const [tag, m] of weakest) {
-      lines.push(
-        `  ${tag.padEnd(width)}  ${num(m.precision).padStart(9)}  ${num(m.recall).padStart(6)}  ${num(m.f1).padStart(5)}  ${String(m.support).padStart(7)}  ${String(m.predicted).padStart(9)}`,
-      );
-    }
-  }
+  lines.push(...weakestLabels("weakest tags", report.per_tag, [{ name: "predicted", value: (m) => m.predicted }]));
   return lines.join("\n");
 }

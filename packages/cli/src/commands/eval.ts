@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import { OtaiError } from "@otai/core";
 import type { EvalReport, LocalModel, Reliability, ScoredPrediction } from "otai-local";
 import type { Io } from "../output.ts";
-import { num, pct } from "./_format.ts";
+import { num, pct, weakestLabels } from "./_format.ts";
 import { createProgress, type Progress, stderrSink } from "./_progress.ts";
 import { UsageError } from "./_shared.ts";
 import { evalTags } from "./eval-tags.ts";
@@ -208,18 +208,6 @@ function printSummary(
         `  ${row.threshold.toFixed(2).padStart(9)}  ${(row.coverage === 0 ? "-" : num(row.accuracy)).padStart(8)}  ${pct(row.coverage).padStart(8)}`,
     ),
   ];
-  const worst = Object.entries(report.per_class)
-    .filter(([, metrics]) => metrics.support > 0)
-    .sort(([, a], [, b]) => a.f1 - b.f1 || b.support - a.support)
-    .slice(0, 5);
-  if (worst.length > 0) {
-    const width = Math.max("worst classes".length, ...worst.map(([label]) => label.length));
-    lines.push("", `  ${"worst classes".padEnd(width)}  precision  recall     F1  support`);
-    for (const [label, m] of worst) {
-      lines.push(
-        `  ${label.padEnd(width)}  ${num(m.precision).padStart(9)}  ${num(m.recall).padStart(6)}  ${num(m.f1).padStart(5)}  ${String(m.support).padStart(7)}`,
-      );
-    }
-  }
+  lines.push(...weakestLabels("worst classes", report.per_class));
   io.out(lines.join("\n"));
 }
