@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { isOtaiError } from "@otai/core";
+import type { SparseRows } from "../features/featurizer.ts";
 import { serializeModel } from "./serialize.ts";
 import { syntheticExamples } from "./synthetic-examples.ts";
-import { classWeights, trainModel } from "./train.ts";
+import { automaticC, automaticNbAlpha, automaticTolerance, classWeights, trainModel } from "./train.ts";
 
 const createdAt = new Date("2026-01-01T00:00:00Z");
 const examples = syntheticExamples(300, 11);
@@ -88,5 +89,26 @@ describe("trainModel", () => {
     const on = await trainModel(examples, { heads: ["queue"], tags: false, hyper: { classOffsets: true } });
     const offsets = (on.meta.metrics.queue as { classOffsets?: number[] }).classOffsets;
     assert.equal(offsets?.length, on.meta.heads[0]?.labels.length);
+  });
+
+  it("sets C, the NBSVM smoothing and the solver tolerance by text length, and records them", async () => {
+    // Two rows averaging 400 features (long tickets) against two of 10 (short queries).
+    const rowsOf = (perRow: number): SparseRows => ({
+      rows: 2,
+      cols: perRow,
+      offsets: Int32Array.from([0, perRow, 2 * perRow]),
+      indices: new Int32Array(2 * perRow),
+      values: new Float32Array(2 * perRow),
+    });
+    const long = rowsOf(400);
+    const short = rowsOf(10);
+    assert.deepEqual([automaticC(long), automaticNbAlpha(long), automaticTolerance(long)], [2, 1, 0.5]);
+    assert.deepEqual([automaticC(short), automaticNbAlpha(short), automaticTolerance(short)], [1, 0, 0.2]);
+    // The synthetic tickets are short: the recorded settings are the short-text ones, and a given tolerance wins.
+    const model = await trainModel(examples, { heads: ["queue"], tags: false });
+    const queue = model.meta.metrics.queue as Record<string, number>;
+    assert.deepEqual([queue.C, queue.nbAlpha, queue.tolerance, queue.nbPower], [1, 0, 0.2, 0.75]);
+    const given = await trainModel(examples, { heads: ["queue"], tags: false, hyper: { tolerance: 0.05 } });
+    assert.equal((given.meta.metrics.queue as Record<string, number>).tolerance, 0.05);
   });
 });

@@ -3,10 +3,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
-import { pickOtaiLocal, runModelCommand } from "./__fixtures__/harness.ts";
+import { pickOtaiLocal, runModelCommand, trainSynthetic } from "./__fixtures__/harness.ts";
 import { syntheticTickets, writeCsv, writeJsonl } from "./__fixtures__/synthetic-tickets.ts";
 import { evalCommand } from "./eval.ts";
-import { trainCommand } from "./train.ts";
 
 const { local } = await pickOtaiLocal();
 const dir = mkdtempSync(join(tmpdir(), "otai-eval-"));
@@ -17,15 +16,7 @@ const evaluate = (argv: string[]) => runModelCommand(evalCommand, argv, { local 
 const isNumber = (value: unknown) => typeof value === "number" && Number.isFinite(value);
 
 describe("otai eval", () => {
-  before(async () => {
-    const data = writeCsv(dir, "train.csv", syntheticTickets(0));
-    const run = await runModelCommand(
-      trainCommand,
-      ["--data", data, "--text", "subject,body", "--label", "queue", "--label", "priority", "--out", model],
-      { local },
-    );
-    assert.equal(run.code, 0, run.stderr);
-  });
+  before(() => trainSynthetic(local, dir, model, ["--label", "queue", "--label", "priority"]));
 
   it("--json prints exactly one object with every metric, typed as documented", async () => {
     const run = await evaluate([
@@ -178,15 +169,7 @@ describe("otai eval", () => {
 
 describe("otai eval --tags", () => {
   const tagModel = join(dir, "tags.model");
-  before(async () => {
-    const data = writeCsv(dir, "train-tags.csv", syntheticTickets(0));
-    const run = await runModelCommand(
-      trainCommand,
-      ["--data", data, "--text", "subject,body", "--label", "queue", "--tags", "tag_", "--out", tagModel],
-      { local },
-    );
-    assert.equal(run.code, 0, run.stderr);
-  });
+  before(() => trainSynthetic(local, dir, tagModel, ["--label", "queue", "--tags", "tag_"]));
 
   it("--json scores the tag head over (ticket, tag) pairs, typed as documented", async () => {
     // JSONL with the tags as an array: the same reader as training.

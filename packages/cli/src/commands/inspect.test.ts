@@ -3,10 +3,9 @@ import { mkdtempSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
-import { pickOtaiLocal, runModelCommand } from "./__fixtures__/harness.ts";
-import { syntheticTickets, writeCsv } from "./__fixtures__/synthetic-tickets.ts";
+import { pickOtaiLocal, runModelCommand, trainSynthetic } from "./__fixtures__/harness.ts";
+import { syntheticTickets } from "./__fixtures__/synthetic-tickets.ts";
 import { inspectCommand } from "./inspect.ts";
-import { trainCommand } from "./train.ts";
 
 const { local } = await pickOtaiLocal();
 const dir = mkdtempSync(join(tmpdir(), "otai-inspect-"));
@@ -14,15 +13,7 @@ const model = join(dir, "tickets.model");
 const inspect = (argv: string[]) => runModelCommand(inspectCommand, argv, { local });
 
 describe("otai inspect", () => {
-  before(async () => {
-    const data = writeCsv(dir, "train.csv", syntheticTickets(0));
-    const run = await runModelCommand(
-      trainCommand,
-      ["--data", data, "--text", "subject,body", "--label", "queue", "--tags", "tag_", "--seed", "7", "--out", model],
-      { local },
-    );
-    assert.equal(run.code, 0, run.stderr);
-  });
+  before(() => trainSynthetic(local, dir, model, ["--label", "queue", "--tags", "tag_", "--seed", "7"]));
 
   it("shows the id, the training data per head, tags, held-out metrics and hyperparameters", async () => {
     const { meta } = await local.loadModel(model);

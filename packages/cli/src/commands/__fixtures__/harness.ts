@@ -2,9 +2,12 @@
  * Running the model commands in-process in tests, the way main.ts does (errors → exit codes).
  */
 
+import assert from "node:assert/strict";
+import { basename } from "node:path";
 import type { Io } from "../../output.ts";
 import { reportError, UsageError } from "../_shared.ts";
-import type { ModelCommandDeps, OtaiLocal } from "../train.ts";
+import { type ModelCommandDeps, type OtaiLocal, trainCommand } from "../train.ts";
+import { syntheticTickets, writeCsv } from "./synthetic-tickets.ts";
 
 export interface CapturedIo extends Io {
   stdout: string[];
@@ -44,4 +47,21 @@ export async function runModelCommand<D extends ModelCommandDeps>(
       : reportError(io, error);
   }
   return { code, stdout: io.stdout.join("\n"), stderr: io.stderr.join("\n"), io };
+}
+
+/**
+ * Trains a model file on the synthetic training tickets (CSV, text `subject,body`) with the given extra
+ * arguments (`--label …`, `--tags …`), failing the test if training fails.
+ */
+export async function trainSynthetic(
+  local: OtaiLocal,
+  dir: string,
+  out: string,
+  extra: readonly string[],
+): Promise<void> {
+  const data = writeCsv(dir, `train-${basename(out)}.csv`, syntheticTickets(0));
+  const run = await runModelCommand(trainCommand, ["--data", data, "--text", "subject,body", ...extra, "--out", out], {
+    local,
+  });
+  assert.equal(run.code, 0, run.stderr);
 }
