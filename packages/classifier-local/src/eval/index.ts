@@ -15,3 +15,4 @@ export { type Reliability, type ReliabilityBin, reliability } from "./reliabilit
 export { type EvalReportHtmlOptions, renderEvalReportHtml } from "./report-html.ts";
 export type { ScoredPrediction } from "./scored-prediction.ts";
 export { evaluateTags, type TagEvalReport, type TagMetrics } from "./tag-metrics.ts";
+export { renderTagReportHtml, type TagReportHtmlOptions } from "./tag-report-html.ts";

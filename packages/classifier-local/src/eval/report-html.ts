@@ -8,6 +8,7 @@ import { escapeHtml } from "./html-escape.ts";
 import type { EvalReport } from "./metrics.ts";
 import type { Reliability } from "./reliability.ts";
 import { precisionCoverageSvg, reliabilitySvg } from "./report-charts.ts";
+import { cardsHtml, num, pct, reportPage } from "./report-page.ts";
 
 export interface EvalReportHtmlOptions {
   title: string;
@@ -22,25 +23,6 @@ export interface EvalReportHtmlOptions {
   thresholdAt95?: number | null;
 }
 
-const CSS = `
-body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1f2937;margin:2rem auto;max-width:1100px;padding:0 1rem}
-h1{font-size:1.5rem;margin:0 0 .25rem}h2{font-size:1.1rem;margin:2rem 0 .5rem}
-.meta{color:#6b7280;margin:0 0 1.5rem}.meta code{color:#374151}
-.cards{display:flex;flex-wrap:wrap;gap:.75rem}.card{border:1px solid #e5e7eb;border-radius:8px;padding:.6rem 1rem;min-width:9rem}
-.card b{display:block;font-size:1.4rem}.card span{color:#6b7280;font-size:.85rem}
-table{border-collapse:collapse;font-variant-numeric:tabular-nums}th,td{padding:.3rem .6rem;border-bottom:1px solid #e5e7eb;text-align:right}
-th:first-child,td:first-child{text-align:left}th{background:#f9fafb;font-weight:600}
-.confusion td{border:1px solid #fff;min-width:2.5rem;text-align:center}.confusion th.col{writing-mode:vertical-rl;transform:rotate(180deg);text-align:left;vertical-align:bottom}
-.confusion td.diag{outline:2px solid #1f2937;outline-offset:-2px}.scroll{overflow-x:auto}
-.charts{display:flex;flex-wrap:wrap;gap:2rem}figure{margin:0}figcaption{color:#6b7280;font-size:.85rem;max-width:460px}
-svg text{font-size:11px;fill:#4b5563}svg .label{font-size:12px;fill:#1f2937}svg .plot{fill:#fff;stroke:#d1d5db}
-svg .grid{stroke:#eef0f3}svg .axis{stroke:#9ca3af}svg .line{fill:none;stroke:#2563eb;stroke-width:2}svg .dot{fill:#2563eb}
-svg .target{stroke:#dc2626;stroke-dasharray:4 3}svg .note{fill:#dc2626}svg .chosen{stroke:#16a34a;stroke-dasharray:2 2}svg .bar{fill:#93c5fd}
-`;
-
-const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
-const num = (value: number) => value.toFixed(3);
-
 function cards(report: EvalReport, options: EvalReportHtmlOptions): string {
   const items: [string, string][] = [
     [String(report.n), "examples"],
@@ -49,7 +31,7 @@ function cards(report: EvalReport, options: EvalReportHtmlOptions): string {
     [pct(report.coverage_at_precision_95), "auto-applicable at 95% precision"],
   ];
   if (options.reliability) items.push([num(options.reliability.ece), "expected calibration error"]);
-  return `<div class="cards">${items.map(([value, label]) => `<div class="card"><b>${escapeHtml(value)}</b><span>${escapeHtml(label)}</span></div>`).join("")}</div>`;
+  return cardsHtml(items);
 }
 
 function perClassTable(report: EvalReport): string {
@@ -112,18 +94,10 @@ export function renderEvalReportHtml(report: EvalReport, options: EvalReportHtml
   const reliabilityFigure = options.reliability
     ? `<figure>${reliabilitySvg(options.reliability.bins)}<figcaption>Reliability: bars are the accuracy in each confidence bin; a calibrated model follows the dashed diagonal. ECE ${num(options.reliability.ece)}.</figcaption></figure>`
     : "";
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(options.title)}</title>
-<style>${CSS}</style>
-</head>
-<body>
-<h1>${escapeHtml(options.title)}</h1>
-<p class="meta">model <code>${escapeHtml(options.modelId)}</code>${options.head === undefined ? "" : ` · head <code>${escapeHtml(options.head)}</code>`} · data <code>${escapeHtml(options.dataFile)}</code></p>
-${cards(report, options)}
+  return reportPage(
+    options.title,
+    `model <code>${escapeHtml(options.modelId)}</code>${options.head === undefined ? "" : ` · head <code>${escapeHtml(options.head)}</code>`} · data <code>${escapeHtml(options.dataFile)}</code>`,
+    `${cards(report, options)}
 <h2>Precision and coverage</h2>
 <div class="charts"><figure>${precisionCoverageSvg(curve, at95)}<figcaption>Taking the most confident predictions first: the accuracy of what would be applied automatically against the share of tickets it covers.</figcaption></figure>${reliabilityFigure}</div>
 <h2>Thresholds</h2>
@@ -132,8 +106,6 @@ ${thresholdTable(report)}
 ${perClassTable(report)}
 <h2>Confusion matrix</h2>
 <p class="meta">Rows are the true labels, columns the predicted ones; colour is the share of the row.</p>
-${confusionTable(report)}
-</body>
-</html>
-`;
+${confusionTable(report)}`,
+  );
 }

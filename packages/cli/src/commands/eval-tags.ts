@@ -2,6 +2,7 @@
  * `otai eval --tags PREFIX`: scores a model's tag head on tickets with their true tags, each
  * (ticket, tag) pair one decision, at the per-tag thresholds the model learned.
  */
+import { writeFile } from "node:fs/promises";
 import type { TagEvalReport } from "otai-local";
 import type { Io } from "../output.ts";
 import { num, weakestLabels } from "./_format.ts";
@@ -24,11 +25,13 @@ export interface TagEvalOptions {
   tags: string;
   batch: number;
   json: boolean;
+  /** Also write the HTML report here. */
+  report: string | undefined;
 }
 
 /**
  * @example
- * await evalTags({ model: "m.otai", data: "held-out.csv", format: undefined, text: ["subject", "body"], tags: "tag_", batch: 256, json: true }, local, io);
+ * await evalTags({ model: "m.otai", data: "held-out.csv", format: undefined, text: ["subject", "body"], tags: "tag_", batch: 256, json: true, report: undefined }, local, io);
  */
 export async function evalTags(options: TagEvalOptions, local: OtaiLocal, io: Io): Promise<number> {
   const model = await local.loadModel(options.model);
@@ -46,7 +49,8 @@ export async function evalTags(options: TagEvalOptions, local: OtaiLocal, io: Io
   });
   for (const warning of data.warnings) io.err(`warning: ${warning}`);
   const gold = data.examples.map((example) => example.tags ?? []);
-  warnUnlearned(io, gold, new Set(learned));
+  const unlearned = unlearnedTags(gold, new Set(learned));
+  warnUnlearned(io, unlearned);
 
   const progress = createProgress(stderrSink(io));
   const predicted: string[][] = [];
@@ -61,6 +65,16 @@ export async function evalTags(options: TagEvalOptions, local: OtaiLocal, io: Io
     progress.finish();
   }
   const report = local.evaluateTags(gold, predicted, { tags: learned });
+  if (options.report !== undefined) {
+    const html = local.renderTagReportHtml(report, {
+      title: "tag model evaluation",
+      modelId: model.meta.id,
+      dataFile: options.data,
+      unlearned,
+    });
+    await writeFile(options.report, html);
+    io.err(`wrote ${options.report}`);
+  }
   if (options.json) {
     const json: TagEvalJson = { model: model.meta.id, head: "tags", ...report };
     io.out(JSON.stringify(json));
@@ -70,10 +84,15 @@ export async function evalTags(options: TagEvalOptions, local: OtaiLocal, io: Io
   return 0;
 }
 
-function warnUnlearned(io: Io, gold: readonly (readonly string[])[], learned: ReadonlySet<string>): void {
+/** The true tags the model has no output for, with the number of tickets that carry each. */
+function unlearnedTags(gold: readonly (readonly string[])[], learned: ReadonlySet<string>): Map<string, number> {
   const unseen = new Map<string, number>();
   for (const tags of gold)
     for (const tag of new Set(tags)) if (!learned.has(tag)) unseen.set(tag, (unseen.get(tag) ?? 0) + 1);
+  return unseen;
+}
+
+function warnUnlearned(io: Io, unseen: ReadonlyMap<string, number>): void {
   if (unseen.size === 0) return;
   const shown = [...unseen].sort((a, b) => b[1] - a[1]);
   const list = shown

@@ -226,7 +226,19 @@ describe("otai eval --tags", () => {
     // The CSV holds two tag columns: "legal" takes the second (dropping one "vip").
     const tickets = syntheticTickets(1).map((t, i) => (i < 2 ? { ...t, tags: [t.tags[0] ?? "", "legal"] } : t));
     const data = writeCsv(dir, "unlearned-tags.csv", tickets);
-    const run = await evaluate(["--model", tagModel, "--data", data, "--text", "subject,body", "--tags", "tag_"]);
+    const html = join(dir, "tags.html");
+    const run = await evaluate([
+      "--model",
+      tagModel,
+      "--data",
+      data,
+      "--text",
+      "subject,body",
+      "--tags",
+      "tag_",
+      "--report",
+      html,
+    ]);
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /model \w+, tags, data .*unlearned-tags\.csv \(24 of 24 rows\)/);
     assert.match(run.stdout, /micro-F1 +\d\.\d{3}/);
@@ -236,9 +248,19 @@ describe("otai eval --tags", () => {
       /weakest tags +precision +recall +F1 +support +predicted\n +legal +0\.000 +0\.000 +0\.000 +2 +0/,
     );
     assert.match(run.stderr, /1 tag\(s\) in the data were not learned .*counted as misses: "legal" \(2\)/);
+    // The report: the tag chart, a row per tag with its counts, and the unlearned tag.
+    assert.match(run.stderr, /wrote .*tags\.html/);
+    const page = readFileSync(html, "utf8");
+    assert.match(page, /^<!doctype html>/);
+    assert.match(page, /Found, missed and extra/);
+    assert.match(
+      page,
+      /<tr><td>legal<\/td>(<td>0\.000<\/td>){3}<td>2<\/td><td>0<\/td><td>0<\/td><td>2<\/td><td>0<\/td><\/tr>/,
+    );
+    assert.match(page, /Tags the model never learned.*<td>legal<\/td><td>2<\/td>/s);
   });
 
-  it("refuses --tags with --label, --head or --report, and a model without a tag head", async () => {
+  it("refuses --tags with --label or --head, and a model without a tag head", async () => {
     const base = ["--data", testData, "--text", "subject,body", "--tags", "tags"];
     const both = await evaluate(["--model", tagModel, ...base, "--label", "queue.name"]);
     assert.equal(both.code, 2);
@@ -246,9 +268,6 @@ describe("otai eval --tags", () => {
     const head = await evaluate(["--model", tagModel, ...base, "--head", "queue"]);
     assert.equal(head.code, 2);
     assert.match(head.stderr, /--head picks a single-label head; leave it out with --tags/);
-    const report = await evaluate(["--model", tagModel, ...base, "--report", join(dir, "tags.html")]);
-    assert.equal(report.code, 2);
-    assert.match(report.stderr, /--report draws a single-label head/);
     const untagged = await evaluate(["--model", model, ...base]);
     assert.equal(untagged.code, 2);
     assert.match(

@@ -14,13 +14,14 @@ import { evalTags } from "./eval-tags.ts";
 import { type ModelCommandDeps, otaiLocal, parseCount } from "./train.ts";
 
 export const evalHelp = `Usage: otai eval --model MODEL --data FILE --text COLS --label COL [--head NAME] [--json] [--report FILE]
-       otai eval --model MODEL --data FILE --text COLS --tags PREFIX [--json]
+       otai eval --model MODEL --data FILE --text COLS --tags PREFIX [--json] [--report FILE]
 
 Predicts every row of a labelled file and compares with its label: accuracy, macro-F1, the share
 that could be applied automatically at 95% precision, a threshold table and the weakest classes.
 With --tags it scores the tag head instead: micro and macro precision, recall and F1 over the
 (ticket, tag) decisions, exact tag sets, and the weakest tags. Rows with no tags count (the model
-should give them none).
+should give them none). Its report draws, per tag, the true tags found and missed and the ones given
+wrongly.
 
 Options:
       --model MODEL        the model file (from otai train)
@@ -73,12 +74,9 @@ export async function evalCommand(argv: string[], deps: ModelCommandDeps): Promi
   const local = await otaiLocal(deps);
   if (values.tags !== undefined) {
     if (values.head !== undefined) throw new UsageError("--head picks a single-label head; leave it out with --tags");
-    if (values.report !== undefined) {
-      throw new UsageError("--report draws a single-label head; leave it out with --tags (or use --json)");
-    }
-    const { model, data, format, text, tags, json } = values;
+    const { model, data, format, text, tags, json, report } = values;
     return evalTags(
-      { model: model ?? "", data: data ?? "", format, text, tags, batch, json: json === true },
+      { model: model ?? "", data: data ?? "", format, text, tags, batch, json: json === true, report },
       local,
       deps.io,
     );
