@@ -26,3 +26,19 @@ it("transform gives a training text the same features as fitting did (prediction
   }
   assert.equal(featurizer.transform("漢字漢字 ぁぃぁぃ").length, 0, "unseen n-grams have no column");
 });
+
+it("normalises the word pairs on their own when they have a weight, inside the word block when not", async () => {
+  const texts = ["printer jams paper again", "paper tray printer jams", "again the tray is empty"];
+  const config = { ...featureConfig(DEFAULT_HYPERPARAMETERS), charMin: 0, charMax: 0 };
+  const squares = async (pairWeight: number) => {
+    const { featurizer } = await fitFeatures(texts, { ...config, pairWeight });
+    const vector = featurizer.transform(texts[0] as string);
+    let sum = 0;
+    for (let i = 0; i < vector.length; i++) sum += (vector.values[i] as number) ** 2;
+    return sum;
+  };
+  // One block: its squares sum to wordWeight². Two: wordWeight² + pairWeight².
+  const w = config.wordWeight;
+  assert.ok(Math.abs((await squares(0)) - w * w) < 1e-5);
+  assert.ok(Math.abs((await squares(0.5)) - (w * w + 0.25)) < 1e-5);
+});

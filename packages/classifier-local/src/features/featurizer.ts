@@ -13,6 +13,22 @@ export interface FeatureConfig extends NgramConfig {
   /** Weights of the word and character blocks after each is normalised. */
   wordWeight: number;
   charWeight: number;
+  /**
+   * 0: the non-adjacent word pairs are part of the word block. Above 0: they are a block of their own,
+   * normalised apart and weighted by this.
+   */
+  pairWeight: number;
+}
+
+/** The three blocks of a text's n-grams in the buffer, [from, to) with their weights (the pair block may be empty). */
+function blocksOf(buffer: NgramBuffer, config: FeatureConfig): [number, number, number][] {
+  const apart = config.pairWeight > 0;
+  const wordEnd = apart ? buffer.pairStart : buffer.wordCount;
+  return [
+    [0, wordEnd, config.wordWeight],
+    [wordEnd, buffer.wordCount, config.pairWeight],
+    [buffer.wordCount, buffer.count, config.charWeight],
+  ];
 }
 
 /** Rows of a sparse matrix (compressed sparse rows). */
@@ -90,8 +106,10 @@ export class Featurizer {
     const buffer = this.buffer;
     extractNgrams(text, this.config, buffer);
     const { indices, values } = this.shared;
-    let length = this.block(0, buffer.wordCount, this.config.wordWeight, indices, values, 0);
-    length = this.block(buffer.wordCount, buffer.count, this.config.charWeight, indices, values, length);
+    let length = 0;
+    for (const [from, to, weight] of blocksOf(buffer, this.config)) {
+      if (to > from) length = this.block(from, to, weight, indices, values, length);
+    }
     this.shared.length = length;
     return this.shared;
   }
@@ -194,11 +212,12 @@ export async function fitFeatures(
   let df: Int32Array = new Int32Array(1 << 16);
   let counts: Float64Array = new Float64Array(1 << 16);
   const touched = new Int32Array(buffer.hashes.length);
-  // Per text: the unique provisional columns and counts, word block first; `split` marks the char block.
+  // Per text: the unique provisional columns and counts, block by block; `docEnds` holds where each of
+  // its first two blocks (words, pairs) ends.
   let docCols: Int32Array = new Int32Array(1 << 20);
   let docCounts: Float32Array = new Float32Array(1 << 20);
   const docOffsets = new Int32Array(texts.length + 1);
-  const docSplit = new Int32Array(texts.length);
+  const docEnds = new Int32Array(texts.length * 2);
   let used = 0;
 
   for (let d = 0; d < texts.length; d++) {
@@ -209,9 +228,9 @@ export async function fitFeatures(
       docCols = grow(docCols, size);
       docCounts = growFloat(docCounts, size);
     }
-    for (let block = 0; block < 2; block++) {
-      const from = block === 0 ? 0 : buffer.wordCount;
-      const to = block === 0 ? buffer.wordCount : buffer.count;
+    const blocks = blocksOf(buffer, config);
+    for (let block = 0; block < 3; block++) {
+      const [from, to] = blocks[block] as [number, number, number];
       let unique = 0;
       for (let i = from; i < to; i++) {
         const hash = buffer.hashes[i] as number;
@@ -234,7 +253,7 @@ export async function fitFeatures(
         df[col] = (df[col] as number) + 1;
         counts[col] = 0;
       }
-      if (block === 0) docSplit[d] = used;
+      if (block < 2) docEnds[d * 2 + block] = used;
     }
     docOffsets[d + 1] = used;
   }
@@ -268,8 +287,9 @@ export async function fitFeatures(
   for (let d = 0; d < n; d++) {
     if ((d & 63) === 0) await pause();
     for (const [from, to, weight] of [
-      [docOffsets[d] as number, docSplit[d] as number, config.wordWeight],
-      [docSplit[d] as number, docOffsets[d + 1] as number, config.charWeight],
+      [docOffsets[d] as number, docEnds[d * 2] as number, config.wordWeight],
+      [docEnds[d * 2] as number, docEnds[d * 2 + 1] as number, config.pairWeight],
+      [docEnds[d * 2 + 1] as number, docOffsets[d + 1] as number, config.charWeight],
     ] as const) {
       let unique = 0;
       for (let i = from; i < to; i++) {

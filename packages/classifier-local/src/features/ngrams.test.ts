@@ -69,5 +69,6 @@ describe("word pairs", () => {
     const config = featureConfig(older);
     assert.equal(config.pairWindow, 0);
     assert.equal(config.pairAllBelow, 0);
+    assert.equal(config.pairWeight, 0, "and no block of their own");
   });
 });

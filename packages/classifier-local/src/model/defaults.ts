@@ -1,8 +1,8 @@
 /**
  * @module model/defaults
  * The tuned hyperparameters (chosen on the validation splits of the benchmark tasks and on 5-fold
- * cross-validation of their non-test rows, never on test). C, the NBSVM smoothing and the solver's
- * tolerance are automatic (by text length) unless given.
+ * cross-validation of their non-test rows, never on test). C, the NBSVM smoothing, the solver's
+ * tolerance and the weight of the word pairs' block are automatic (by text length) unless given.
  */
 import type { Hyperparameters } from "./types.ts";
 

@@ -7,7 +7,7 @@ import type { Hyperparameters } from "./types.ts";
 
 /**
  * Word pairs are off unless set: files from before they were added carry no pair settings, and must
- * featurise texts exactly as when they were trained.
+ * featurise texts exactly as when they were trained (and without `pairWeight`, pairs stay in the word block).
  *
  * @example
  * new Featurizer(featureConfig(meta.hyper), hashes, idf);
@@ -24,5 +24,6 @@ export function featureConfig(hyper: Hyperparameters): FeatureConfig {
     charWeight,
     pairWindow: hyper.pairWindow ?? 0,
     pairAllBelow: hyper.pairAllBelow ?? 0,
+    pairWeight: hyper.pairWeight ?? 0,
   };
 }

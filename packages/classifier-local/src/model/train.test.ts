@@ -2,9 +2,16 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { isOtaiError } from "@otai/core";
 import type { SparseRows } from "../features/featurizer.ts";
-import { serializeModel } from "./serialize.ts";
+import { deserializeModel, serializeModel } from "./serialize.ts";
 import { syntheticExamples } from "./synthetic-examples.ts";
-import { automaticC, automaticNbAlpha, automaticTolerance, classWeights, trainModel } from "./train.ts";
+import {
+  automaticC,
+  automaticNbAlpha,
+  automaticPairWeight,
+  automaticTolerance,
+  classWeights,
+  trainModel,
+} from "./train.ts";
 
 const createdAt = new Date("2026-01-01T00:00:00Z");
 const examples = syntheticExamples(300, 11);
@@ -110,5 +117,23 @@ describe("trainModel", () => {
     assert.deepEqual([queue.C, queue.nbAlpha, queue.tolerance, queue.nbPower], [1, 0, 0.2, 0.75]);
     const given = await trainModel(examples, { heads: ["queue"], tags: false, hyper: { tolerance: 0.05 } });
     assert.equal((given.meta.metrics.queue as Record<string, number>).tolerance, 0.05);
+  });
+
+  it("gives the word pairs a block of their own in short texts, keeps them in the word block in long ones, and records it", async () => {
+    assert.equal(automaticPairWeight(["x".repeat(150), "y".repeat(240)]), 0.8);
+    assert.equal(automaticPairWeight(["x".repeat(160), "y".repeat(240)]), 0);
+    const short = await trainModel(examples, { heads: ["queue"], tags: false });
+    assert.equal(short.meta.hyper.pairWeight, 0.8);
+    const filler = " and some more words of the same ticket".repeat(6);
+    const long = examples.map((e) => ({ ...e, text: `${e.text}${filler}` }));
+    const model = await trainModel(long, { heads: ["queue"], tags: false });
+    assert.equal(model.meta.hyper.pairWeight, 0);
+    const given = await trainModel(examples, { heads: ["queue"], tags: false, hyper: { pairWeight: 0 } });
+    assert.equal(given.meta.hyper.pairWeight, 0);
+    // A loaded file featurises as the trained model did.
+    const text = examples[0]?.text ?? "";
+    const loaded = deserializeModel(serializeModel(short));
+    assert.deepEqual(loaded.predict([text]), short.predict([text]));
+    assert.notDeepEqual(given.predict([text]), short.predict([text]));
   });
 });

@@ -57,6 +57,19 @@ export function automaticTolerance(rows: SparseRows): number {
   return longTexts(rows) ? 0.5 : 0.2;
 }
 
+/**
+ * The weight of the non-adjacent word pairs' own block when none is given, decided on the raw texts
+ * (the features depend on it): 0.8 for texts averaging under 200 characters, where two 5-fold
+ * cross-validations (different folds) gave BANKING77 +0.15 and +0.32 points and CLINC150 +0.13 and
+ * +0.06 over pairs inside the word block; 0 (inside the word block) for long tickets, where a block of
+ * their own lost 0.2 to 0.3 points on Tobi priority and queue.
+ */
+export function automaticPairWeight(texts: readonly string[]): number {
+  let chars = 0;
+  for (const text of texts) chars += text.length;
+  return chars / Math.max(1, texts.length) < 200 ? 0.8 : 0;
+}
+
 /** Rows average at least 400 features: long tickets rather than short queries. */
 function longTexts(rows: SparseRows): boolean {
   return rows.indices.length / Math.max(1, rows.rows) >= 400;
@@ -316,7 +329,10 @@ export async function trainModel(
 ): Promise<CompiledModel> {
   if (examples.length === 0) throw new OtaiError("OTAI_DATA_INVALID", "no training examples");
   const seed = options.seed ?? 1;
+  const texts = examples.map((e) => e.text);
   const hyper: Hyperparameters = { ...DEFAULT_HYPERPARAMETERS, ...options.hyper };
+  // Resolved before featurising and kept in the hyperparameters, so the model file records it.
+  hyper.pairWeight ??= automaticPairWeight(texts);
   const progress = options.onProgress ?? (() => {});
   let last = performance.now();
   const pause = () => {
@@ -327,7 +343,6 @@ export async function trainModel(
   };
 
   const headNames = options.heads ?? [...new Set(examples.flatMap((e) => Object.keys(e.labels)))];
-  const texts = examples.map((e) => e.text);
 
   progress({ stage: "features", done: 0, total: 1 });
   const { featurizer, rows } = await fitFeatures(texts, featureConfig(hyper), pause);

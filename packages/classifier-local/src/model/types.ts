@@ -33,6 +33,12 @@ export interface Hyperparameters {
    */
   pairWindow?: number;
   pairAllBelow?: number;
+  /**
+   * Above 0: the non-adjacent pairs form a block of their own, normalised apart, with this weight; 0:
+   * they are part of the word block. Automatic by text length when not given (see `automaticPairWeight`);
+   * files from before it was added have none, which means 0.
+   */
+  pairWeight?: number;
   /** Passes of stochastic gradient descent over the training data. */
   epochs: number;
   /** Initial learning rate; it falls linearly to zero. */
