@@ -91,6 +91,11 @@ export class Featurizer {
     return this.hashes.length;
   }
 
+  /** The most features one text can have (the length of the vectors `transformShared` fills). */
+  get maxFeatures(): number {
+    return this.shared.indices.length;
+  }
+
   /** The features of `text`; the returned arrays are owned by the caller. */
   transform(text: string): SparseVector {
     const shared = this.transformShared(text);
