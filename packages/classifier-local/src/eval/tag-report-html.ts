@@ -41,6 +41,8 @@ export function tagOutcome(tag: string, metrics: TagMetrics): TagOutcome {
 const LABEL_W = 170;
 const BAR_W = 480;
 const ROW_H = 18;
+// Room after the longest bar for its "found/support +extra" label.
+const TOTAL_W = 130;
 const TOP = 8;
 
 function shortName(tag: string): string {
@@ -72,7 +74,7 @@ function outcomeSvg(outcomes: readonly TagOutcome[]): string {
     const total = `<text x="${(x + 4).toFixed(1)}" y="${y + ROW_H / 2 + 1}" dominant-baseline="middle">${o.found}/${o.found + o.missed}${o.extra > 0 ? ` +${o.extra}` : ""}</text>`;
     return label + parts.join("") + total;
   });
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${LABEL_W + BAR_W + 70}" height="${height}" role="img" aria-label="found, missed and extra tags per tag">${rows.join("")}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${LABEL_W + BAR_W + TOTAL_W}" height="${height}" role="img" aria-label="found, missed and extra tags per tag">${rows.join("")}</svg>`;
 }
 
 function perTagTable(outcomes: readonly TagOutcome[], perTag: TagEvalReport["per_tag"]): string {
