@@ -111,10 +111,12 @@ export class Featurizer {
     const buffer = this.buffer;
     extractNgrams(text, this.config, buffer);
     const { indices, values } = this.shared;
-    let length = 0;
-    for (const [from, to, weight] of blocksOf(buffer, this.config)) {
-      if (to > from) length = this.block(from, to, weight, indices, values, length);
-    }
+    // As blocksOf, without allocating on the prediction path.
+    const { wordWeight, pairWeight, charWeight } = this.config;
+    const wordEnd = pairWeight > 0 ? buffer.pairStart : buffer.wordCount;
+    let length = this.block(0, wordEnd, wordWeight, indices, values, 0);
+    length = this.block(wordEnd, buffer.wordCount, pairWeight, indices, values, length);
+    length = this.block(buffer.wordCount, buffer.count, charWeight, indices, values, length);
     this.shared.length = length;
     return this.shared;
   }
