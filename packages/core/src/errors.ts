@@ -35,6 +35,7 @@ export const ERROR_CATALOGUE = {
   OTAI_STATE_STORE: { retryable: true, exitCode: 1, title: "State store failed" },
   OTAI_DEAD_LETTER: { retryable: false, exitCode: 1, title: "Ticket moved to dead letter" },
   OTAI_WEBHOOK_INVALID: { retryable: false, exitCode: 1, title: "Webhook delivery rejected" },
+  OTAI_OUTPUT_WRITE: { retryable: false, exitCode: 1, title: "Output file cannot be written" },
   OTAI_USAGE: { retryable: false, exitCode: 2, title: "Invalid command line" },
   OTAI_INTERNAL: { retryable: false, exitCode: 4, title: "Internal error" },
 } as const satisfies Record<string, { retryable: boolean; exitCode: number; title: string }>;

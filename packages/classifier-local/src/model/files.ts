@@ -2,28 +2,20 @@
  * @module model/files
  * Saving and loading model files: atomic writes, and clear errors naming the file.
  */
-import { readFile, rename, rm, writeFile } from "node:fs/promises";
-import { OtaiError } from "@otai/core";
+import { readFile } from "node:fs/promises";
+import { OtaiError, writeOutputFile } from "@otai/core";
 import { deserializeModel, serializeModel } from "./serialize.ts";
 import type { LocalModel } from "./types.ts";
 
 /**
- * Writes the model to a temporary file beside `path`, then renames it over `path`, so a reader never
- * sees half a file.
+ * Writes the model atomically (a reader never sees half a file); a path that cannot be written is
+ * `OTAI_OUTPUT_WRITE`.
  *
  * @example
  * await saveModel(model, "models/tickets.otai");
  */
 export async function saveModel(model: LocalModel, path: string): Promise<void> {
-  const bytes = serializeModel(model);
-  const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
-  try {
-    await writeFile(temporary, bytes);
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
+  await writeOutputFile(path, serializeModel(model), "the model");
 }
 
 /**

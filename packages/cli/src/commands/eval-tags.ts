@@ -2,7 +2,7 @@
  * `otai eval --tags PREFIX`: scores a model's tag head on tickets with their true tags, each
  * (ticket, tag) pair one decision, at the per-tag thresholds the model learned.
  */
-import { writeFile } from "node:fs/promises";
+import { writeOutputFile } from "@otai/core";
 import type { TagEvalReport } from "otai-local";
 import type { Io } from "../output.ts";
 import { num, weakestLabels } from "./_format.ts";
@@ -72,7 +72,7 @@ export async function evalTags(options: TagEvalOptions, local: OtaiLocal, io: Io
       dataFile: options.data,
       unlearned,
     });
-    await writeFile(options.report, html);
+    await writeOutputFile(options.report, html, "the report");
     io.err(`wrote ${options.report}`);
   }
   if (options.json) {

@@ -260,6 +260,27 @@ describe("otai eval --tags", () => {
     assert.match(page, /Tags the model never learned.*<td>legal<\/td><td>2<\/td>/s);
   });
 
+  it("fails clearly, after scoring, when the report cannot be written", async () => {
+    const missing = join(dir, "no-such-folder", "tags.html");
+    const run = await evaluate([
+      "--model",
+      tagModel,
+      "--data",
+      testData,
+      "--text",
+      "subject,body",
+      "--tags",
+      "tags",
+      "--report",
+      missing,
+    ]);
+    assert.equal(run.code, 1);
+    assert.match(
+      run.stderr,
+      /OTAI_OUTPUT_WRITE.*cannot write the report to .*no-such-folder.*: the folder .* does not exist/,
+    );
+  });
+
   it("refuses --tags with --label or --head, and a model without a tag head", async () => {
     const base = ["--data", testData, "--text", "subject,body", "--tags", "tags"];
     const both = await evaluate(["--model", tagModel, ...base, "--label", "queue.name"]);

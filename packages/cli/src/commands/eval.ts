@@ -2,9 +2,8 @@
  * `otai eval`: measures a trained model on labelled data the model has not seen: accuracy, macro-F1,
  * how much could be auto-applied at 95% precision, calibration, and an optional HTML report.
  */
-import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { OtaiError } from "@otai/core";
+import { OtaiError, writeOutputFile } from "@otai/core";
 import type { EvalReport, LocalModel, Reliability, ScoredPrediction } from "otai-local";
 import type { Io } from "../output.ts";
 import { num, pct, weakestLabels } from "./_format.ts";
@@ -135,7 +134,7 @@ export async function evalCommand(argv: string[], deps: ModelCommandDeps): Promi
       curve: local.precisionCoverageCurve(gold, predicted),
       thresholdAt95: at95.threshold,
     });
-    await writeFile(values.report, html);
+    await writeOutputFile(values.report, html, "the report");
     deps.io.err(`wrote ${values.report}`);
   }
   if (values.json) {

@@ -1,9 +1,8 @@
 /**
  * `otai schema`: a JSON Schema of config.yml for the installed plugins, for editor completion.
  */
-import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { configJsonSchema, loadRegistry } from "@otai/core";
+import { configJsonSchema, loadRegistry, writeOutputFile } from "@otai/core";
 import { type CommandDeps, engineOptions } from "./_shared.ts";
 
 export const schemaHelp = `Usage: otai schema [--out FILE]
@@ -25,7 +24,7 @@ export async function schemaCommand(argv: string[], deps: CommandDeps): Promise<
   for (const problem of problems) deps.io.err(`not loaded [${problem.error.code}]: ${problem.error.message}`);
   const text = `${JSON.stringify(configJsonSchema(registry), null, 2)}\n`;
   if (values.out) {
-    writeFileSync(values.out, text);
+    await writeOutputFile(values.out, text, "the schema");
     deps.io.err(`wrote ${values.out}`);
   } else {
     deps.io.out(text);
