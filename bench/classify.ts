@@ -23,6 +23,14 @@ import { loadTask, type Split, type TaskName } from "./classify/datasets.ts";
 import { ensurePeers, type PeerAvailability, peerAvailability } from "./classify/install-peers.ts";
 import { describeMachine, machine } from "./classify/machine.ts";
 import { childCommand, type ModelName, REQUIRES } from "./classify/models.ts";
+import {
+  bestPeer,
+  formatPairedTable,
+  PAIRED_METRICS,
+  type PairedComparison,
+  pairedBootstrap,
+  RESAMPLES,
+} from "./classify/paired-bootstrap.ts";
 import { type BenchRow, formatTable, jsonLine, type SkippedRow } from "./classify/results-table.ts";
 import { runPinned } from "./classify/run-pinned.ts";
 import { scoreResult } from "./classify/score-result.ts";
@@ -73,6 +81,9 @@ const thresholds: string[] = [];
 const cpuShares: number[] = [];
 // --cv: every fold's row per task and model.
 const cvRows = new Map<TaskName, Map<ModelName, BenchRow[]>>();
+// Test mode: each task's gold labels and every model's test predictions, for the paired bootstrap.
+const testGold = new Map<TaskName, string[]>();
+const testPredictions = new Map<TaskName, Map<ModelName, { label: string; confidence: number }[]>>();
 
 /** Trains and scores one model on one split written to `dir`; a failure becomes a skipped row. */
 async function runModel(model: ModelName, task: TaskName, split: Split, dir: string): Promise<BenchRow | SkippedRow> {
@@ -87,6 +98,14 @@ async function runModel(model: ModelName, task: TaskName, split: Split, dir: str
   try {
     const result = await runPinned(command, args, out, log);
     const row = scoreResult(model, task, split, result);
+    if (options.cv === null && result.predictions.test) {
+      const byModel = testPredictions.get(task) ?? new Map();
+      byModel.set(
+        model,
+        result.predictions.test.map(([label, confidence]) => ({ label, confidence })),
+      );
+      testPredictions.set(task, byModel);
+    }
     if (result.train_cpu_s !== undefined && result.train_s > 0) cpuShares.push(result.train_cpu_s / result.train_s);
     const { oos_threshold, ...benchRow } = row;
     if (oos_threshold !== null) thresholds.push(`${model} ${oos_threshold.toPrecision(4)}`);
@@ -123,6 +142,10 @@ try {
       continue;
     }
     writeSplit(split, dir);
+    testGold.set(
+      task,
+      split.test.map((e) => e.label),
+    );
     log(
       `${task}: train ${split.train.length}, test ${split.test.length}${split.oosTest ? `, oos_test ${split.oosTest.length}` : ""}`,
     );
@@ -161,7 +184,37 @@ if (options.cv !== null) {
   for (const row of rows) if ("skipped" in row) console.log(`${row.task} ${row.model}: not run (${row.skipped})`);
 } else {
   console.log(formatTable(rows));
+  const comparisons = pairedComparisons();
+  if (comparisons.length > 0) {
+    console.log(
+      `\notai-local minus the best peer of each metric on test, with a paired bootstrap over the test items (${RESAMPLES} resamples, seed 1): ` +
+        "an interval that spans 0 means this test split cannot tell the two apart.\n",
+    );
+    console.log(formatPairedTable(comparisons));
+  }
 }
+/** Per task and metric, otai-local against the peer best on that metric, when both ran. */
+function pairedComparisons(): PairedComparison[] {
+  const comparisons: PairedComparison[] = [];
+  for (const [task, byModel] of testPredictions) {
+    const ours = byModel.get("otai-local");
+    const gold = testGold.get(task);
+    const peers = rows.filter((r): r is BenchRow => r.task === task && !("skipped" in r));
+    if (!ours || !gold) continue;
+    // One bootstrap per peer serves every metric it is best on.
+    const intervals = new Map<ModelName, ReturnType<typeof pairedBootstrap>>();
+    for (const metric of PAIRED_METRICS) {
+      const peer = bestPeer(peers, metric);
+      const theirs = peer ? byModel.get(peer.model) : undefined;
+      if (!peer || !theirs) continue;
+      const interval = intervals.get(peer.model) ?? pairedBootstrap(gold, ours, theirs);
+      intervals.set(peer.model, interval);
+      comparisons.push({ task, metric, peer: peer.model, interval: interval[metric] });
+    }
+  }
+  return comparisons;
+}
+
 if (options.json) {
   console.log("");
   for (const row of rows) if (!("skipped" in row)) console.log(jsonLine(row));
