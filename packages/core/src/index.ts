@@ -24,7 +24,7 @@ export { createTicketInbox } from "./engine/inbox.ts";
 export { loadRegistry, type Prepared, type PrepareOptions, prepare } from "./engine/prepare.ts";
 export type { PipeIncident } from "./engine/runtime.ts";
 export * from "./errors.ts";
-export { writeOutputFile } from "./files/output-file.ts";
+export { assertOutputWritable, writeOutputFile } from "./files/output-file.ts";
 export * from "./http/index.ts";
 export { createLogger } from "./logging/logger.ts";
 export { createSecretRegistry, type SecretRegistry } from "./logging/secrets.ts";

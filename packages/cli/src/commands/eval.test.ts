@@ -260,7 +260,7 @@ describe("otai eval --tags", () => {
     assert.match(page, /Tags the model never learned.*<td>legal<\/td><td>2<\/td>/s);
   });
 
-  it("fails clearly, after scoring, when the report cannot be written", async () => {
+  it("fails clearly, before scoring, when the report cannot be written", async () => {
     const missing = join(dir, "no-such-folder", "tags.html");
     const run = await evaluate([
       "--model",
@@ -279,6 +279,7 @@ describe("otai eval --tags", () => {
       run.stderr,
       /OTAI_OUTPUT_WRITE.*cannot write the report to .*no-such-folder.*: the folder .* does not exist/,
     );
+    assert.equal(run.stdout, "", "nothing was scored");
   });
 
   it("refuses --tags with --label or --head, and a model without a tag head", async () => {

@@ -3,7 +3,7 @@
  * how much could be auto-applied at 95% precision, calibration, and an optional HTML report.
  */
 import { parseArgs } from "node:util";
-import { OtaiError, writeOutputFile } from "@otai/core";
+import { assertOutputWritable, OtaiError, writeOutputFile } from "@otai/core";
 import type { EvalReport, LocalModel, Reliability, ScoredPrediction } from "otai-local";
 import type { Io } from "../output.ts";
 import { num, pct, weakestLabels } from "./_format.ts";
@@ -70,6 +70,7 @@ export async function evalCommand(argv: string[], deps: ModelCommandDeps): Promi
   if (values.tags === undefined && values.label === undefined) throw new UsageError("--label (or --tags) is required");
   if (!values.text?.length) throw new UsageError("--text COLS is required");
   const batch = parseCount("batch", values.batch, 1) ?? 256;
+  if (values.report !== undefined) await assertOutputWritable(values.report, "the report");
   const local = await otaiLocal(deps);
   if (values.tags !== undefined) {
     if (values.head !== undefined) throw new UsageError("--head picks a single-label head; leave it out with --tags");

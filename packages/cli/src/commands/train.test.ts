@@ -70,6 +70,29 @@ describe("otai train --data", () => {
     );
   });
 
+  it("checks --out before it reads or trains anything", async () => {
+    // The data file does not exist either: the output error coming first shows the order.
+    const out = join(dir, "no-such-folder", "m.otai");
+    const run = await train(["--data", join(dir, "absent.csv"), "--text", "subject", "--label", "queue", "--out", out]);
+    assert.equal(run.code, 1);
+    assert.match(
+      run.stderr,
+      /OTAI_OUTPUT_WRITE.*cannot write the model to .*m\.otai: the folder .*no-such-folder does not exist/,
+    );
+    assert.doesNotMatch(run.stderr, /absent\.csv/);
+    const folder = await train([
+      "--data",
+      join(dir, "absent.csv"),
+      "--text",
+      "subject",
+      "--label",
+      "queue",
+      "--out",
+      dir,
+    ]);
+    assert.match(folder.stderr, /cannot write the model to .*: it is a folder/);
+  });
+
   it("fails with the data error's exit code, naming the file and the missing column", async () => {
     const data = writeCsv(dir, "short.csv", syntheticTickets(0).slice(0, 3));
     const run = await train(["--data", data, "--text", "subject", "--label", "team", "--out", join(dir, "x.model")]);

@@ -4,7 +4,7 @@
  */
 import { stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { createApp, OtaiError, type TicketSystem } from "@otai/core";
+import { assertOutputWritable, createApp, OtaiError, type TicketSystem } from "@otai/core";
 import type { LocalModel, TrainingExample } from "otai-local";
 import type { Io } from "../output.ts";
 import { describeModel } from "./_model-summary.ts";
@@ -95,6 +95,8 @@ export async function trainCommand(argv: string[], deps: ModelCommandDeps): Prom
   }
   const seed = parseCount("seed", values.seed);
   const minTagCount = parseCount("min-tag-count", values["min-tag-count"], 1);
+  // Reading a help desk's history and training take a while: a bad --out should fail before them, not after.
+  await assertOutputWritable(values.out, "the model");
   const local = await otaiLocal(deps);
   const source =
     values.data !== undefined

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { isOtaiError } from "../errors.ts";
-import { writeOutputFile } from "./output-file.ts";
+import { assertOutputWritable, writeOutputFile } from "./output-file.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "otai-output-"));
 
@@ -30,5 +30,31 @@ describe("writeOutputFile", () => {
     });
     await assert.rejects(writeOutputFile(dir, "x", "the schema"), /cannot write the schema to .*: it is a folder/);
     assert.deepEqual(readdirSync(dir), ["report.html"], "no temporary file left behind");
+  });
+});
+
+describe("assertOutputWritable", () => {
+  it("passes for a writable path, leaving neither a probe nor a change to an existing file", async () => {
+    const probeDir = mkdtempSync(join(tmpdir(), "otai-probe-"));
+    await assertOutputWritable(join(probeDir, "new.otai"), "the model");
+    assert.deepEqual(readdirSync(probeDir), []);
+    const existing = join(probeDir, "old.otai");
+    await writeOutputFile(existing, "kept", "the model");
+    await assertOutputWritable(existing, "the model");
+    assert.equal(readFileSync(existing, "utf8"), "kept");
+    assert.deepEqual(readdirSync(probeDir), ["old.otai"]);
+  });
+
+  it("fails as writeOutputFile would: a missing folder, or a folder in the way", async () => {
+    const missing = join(dir, "absent", "m.otai");
+    await assert.rejects(assertOutputWritable(missing, "the model"), (error) => {
+      assert.ok(isOtaiError(error, "OTAI_OUTPUT_WRITE"));
+      assert.equal(
+        error.message,
+        `cannot write the model to ${missing}: the folder ${join(dir, "absent")} does not exist`,
+      );
+      return true;
+    });
+    await assert.rejects(assertOutputWritable(dir, "the report"), /cannot write the report to .*: it is a folder/);
   });
 });

@@ -5,7 +5,7 @@
  * bare `ENOENT` from deep inside Node.
  */
 
-import { rename, rm, writeFile } from "node:fs/promises";
+import { open, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { OtaiError } from "../errors.ts";
 
@@ -25,6 +25,14 @@ function reason(error: NodeJS.ErrnoException, path: string): string {
   }
 }
 
+function writeError(error: unknown, path: string, what: string): OtaiError {
+  return new OtaiError(
+    "OTAI_OUTPUT_WRITE",
+    `cannot write ${what} to ${path}: ${reason(error as NodeJS.ErrnoException, path)}`,
+    { cause: error, details: { path } },
+  );
+}
+
 /**
  * Writes `data` to a temporary file beside `path`, then renames it over `path`. Failures are
  * `OTAI_OUTPUT_WRITE` naming `what` and the path; the temporary file is removed.
@@ -39,10 +47,28 @@ export async function writeOutputFile(path: string, data: string | Uint8Array, w
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });
-    throw new OtaiError(
-      "OTAI_OUTPUT_WRITE",
-      `cannot write ${what} to ${path}: ${reason(error as NodeJS.ErrnoException, path)}`,
-      { cause: error, details: { path } },
-    );
+    throw writeError(error, path, what);
+  }
+}
+
+/**
+ * Checks up front that `path` can be written, by creating and removing the temporary file that
+ * {@link writeOutputFile} would use, so that a long job (training a model) fails before it starts
+ * rather than after. Same error as {@link writeOutputFile}; an existing file at `path` is left alone.
+ *
+ * @example
+ * await assertOutputWritable(values.out, "the model"); // then train, then writeOutputFile
+ */
+export async function assertOutputWritable(path: string, what: string): Promise<void> {
+  const temporary = `${path}.${process.pid}.${Date.now()}.probe.tmp`;
+  try {
+    const existing = await stat(path).catch(() => undefined);
+    if (existing?.isDirectory()) throw Object.assign(new Error("is a folder"), { code: "EISDIR" });
+    const handle = await open(temporary, "wx");
+    await handle.close();
+    await rm(temporary, { force: true });
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw writeError(error, path, what);
   }
 }
