@@ -18,7 +18,10 @@ export interface TicketHistoryOptions {
 export interface TicketHistory {
   /** `line` is the ticket's position in the history (1-based), for messages. */
   examples: (DataExample & { id: string })[];
+  /** The heads with at least two labels among the examples, in the order queue, priority, type. */
   heads: string[];
+  /** Heads every example gives the same label: nothing to learn, so they are not in `heads`. */
+  constantHeads: { head: string; label: string }[];
   tickets: number;
   skipped: { empty_text: number; no_label: number };
 }
@@ -67,7 +70,7 @@ export async function readTicketHistory(
   const statuses = [...(options.statuses ?? ["solved", "closed"])];
   const examples: TicketHistory["examples"] = [];
   const skipped = { empty_text: 0, no_label: 0 };
-  const heads = new Set<string>();
+  const heads = new Map<string, Set<string>>();
   let tickets = 0;
   let cursor: string | undefined;
   const cursors = new Set<string>();
@@ -84,7 +87,10 @@ export async function readTicketHistory(
       if (example.text === "") skipped.empty_text += 1;
       else if (Object.keys(example.labels).length === 0 && (example.tags?.length ?? 0) === 0) skipped.no_label += 1;
       else {
-        for (const head of Object.keys(example.labels)) heads.add(head);
+        for (const [head, label] of Object.entries(example.labels)) {
+          const seen = heads.get(head) ?? new Set<string>();
+          heads.set(head, seen.add(label));
+        }
         examples.push({ ...example, line: tickets, id: ticket.id });
       }
     }
@@ -97,6 +103,16 @@ export async function readTicketHistory(
     }
     cursors.add(cursor);
   }
-  const order = ["queue", "priority", "type"];
-  return { examples, heads: order.filter((head) => heads.has(head)), tickets, skipped };
+  const order = ["queue", "priority", "type"].filter((head) => heads.has(head));
+  // A head with one label would predict it for every ticket with confidence 1, and be auto-applied.
+  const constantHeads = order
+    .filter((head) => heads.get(head)?.size === 1)
+    .map((head) => ({ head, label: [...(heads.get(head) ?? [])][0] as string }));
+  return {
+    examples,
+    heads: order.filter((head) => (heads.get(head)?.size ?? 0) > 1),
+    constantHeads,
+    tickets,
+    skipped,
+  };
 }

@@ -77,9 +77,17 @@ describe("trainModel", () => {
     assert.ok(ticks > 0, "the interval fired during training");
   });
 
-  it("rejects empty data and a head nobody labelled", async () => {
+  it("rejects empty data, a head nobody labelled, and a head with one label", async () => {
     await assert.rejects(trainModel([]), (e) => isOtaiError(e, "OTAI_DATA_INVALID"));
     await assert.rejects(trainModel(examples, { heads: ["team"] }), (e) => isOtaiError(e, "OTAI_DATA_INVALID"));
+    // It would predict that label for every text with confidence 1.
+    const oneQueue = examples.map((e) => ({ ...e, labels: { ...e.labels, queue: "IT" } }));
+    await assert.rejects(
+      trainModel(oneQueue, { heads: ["queue"] }),
+      new RegExp(
+        `head 'queue' has one label only \\('IT' on ${examples.length} example\\(s\\)\\): a classifier needs at least two`,
+      ),
+    );
   });
 
   it("weighs classes by n/(K·n_c) to a power over the fit's own rows", () => {

@@ -344,14 +344,22 @@ export async function trainModel(
 
   const headNames = options.heads ?? [...new Set(examples.flatMap((e) => Object.keys(e.labels)))];
 
+  const heads = headNames.map((name) => ({ name, task: singleLabelTask(examples.map((e) => e.labels[name])) }));
+  for (const { name, task } of heads) {
+    if (task.labels.length === 0) throw new OtaiError("OTAI_DATA_INVALID", `no example has a label for head '${name}'`);
+    if (task.labels.length === 1) {
+      // One label would be predicted for every text with confidence 1, and pass any threshold.
+      throw new OtaiError(
+        "OTAI_DATA_INVALID",
+        `head '${name}' has one label only ('${task.labels[0]}' on ${task.sample.length} example(s)): a classifier needs at least two; leave the head out or give examples of other labels`,
+      );
+    }
+  }
+  // After the checks above, so bad labels fail before the slowest step.
   progress({ stage: "features", done: 0, total: 1 });
   const { featurizer, rows } = await fitFeatures(texts, featureConfig(hyper), pause);
   progress({ stage: "features", done: 1, total: 1 });
 
-  const heads = headNames.map((name) => ({ name, task: singleLabelTask(examples.map((e) => e.labels[name])) }));
-  for (const { name, task } of heads) {
-    if (task.labels.length === 0) throw new OtaiError("OTAI_DATA_INVALID", `no example has a label for head '${name}'`);
-  }
   const wantTags = options.tags ?? examples.some((e) => e.tags !== undefined && e.tags.length > 0);
   const tags = wantTags ? tagTask(examples, options.minTagCount ?? 5) : undefined;
   const useTags = tags !== undefined && tags.labels.length > 0;

@@ -148,23 +148,7 @@ describe("otai train --from a help desk", () => {
       tags: [...(t?.tags ?? []), "otai-routed"],
     };
   });
-  writeFileSync(join(desk, "tickets.jsonl"), `${tickets.map((t) => JSON.stringify(t)).join("\n")}\n`);
-  writeFileSync(
-    join(desk, "config.yml"),
-    `open_ticket_ai:
-  services:
-    desk: { use: base:JsonlTicketSystemService, params: { path: tickets.jsonl } }
-  orchestrator:
-    use: base:SimpleSequentialOrchestrator
-    params:
-      steps:
-        - id: runner
-          use: base:SimpleSequentialRunner
-          params:
-            on: { id: tick, use: base:IntervalTrigger, params: { interval: PT1M } }
-            run: { id: fetch, use: base:FetchTicketsPipe, injects: { ticket_system: desk } }
-`,
-  );
+  writeDesk(desk, tickets);
 
   it("learns queue, priority and type from every solved and closed ticket, without otai- tags", async () => {
     const out = join(desk, "desk.model");
@@ -191,6 +175,38 @@ describe("otai train --from a help desk", () => {
     assert.equal((await local.loadModel(out)).meta.training.examples, 50);
   });
 
+  it("leaves out a head whose value never changes, with a warning, and refuses data with nothing to learn", async () => {
+    const constantType = mkdtempSync(join(tmpdir(), "otai-train-constant-"));
+    writeDesk(
+      constantType,
+      tickets.map((t) => ({ ...t, type: "incident" })),
+    );
+    const out = join(constantType, "m.otai");
+    const run = await train(["--from", "desk", "--config", join(constantType, "config.yml"), "--out", out], {
+      cwd: constantType,
+    });
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /warning: left out the type head: every ticket read has the type 'incident'/);
+    assert.deepEqual(
+      (await local.loadModel(out)).meta.heads.map((head) => head.name),
+      ["queue", "priority"],
+    );
+
+    const nothing = mkdtempSync(join(tmpdir(), "otai-train-nothing-"));
+    writeDesk(
+      nothing,
+      tickets.map((t) => ({ ...t, queue: { name: "IT" }, priority: { name: "low" }, type: "incident", tags: [] })),
+    );
+    const refused = await train(
+      ["--from", "desk", "--config", join(nothing, "config.yml"), "--out", join(nothing, "m")],
+      {
+        cwd: nothing,
+      },
+    );
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /OTAI_DATA_INVALID.*nothing to learn from 130 ticket\(s\)/);
+  });
+
   it("names an unknown service", async () => {
     const run = await train(["--from", "nope", "--config", join(desk, "config.yml"), "--out", join(desk, "n.model")], {
       cwd: desk,
@@ -199,3 +215,24 @@ describe("otai train --from a help desk", () => {
     assert.match(run.stderr, /OTAI_SERVICE_UNKNOWN.*'nope'/);
   });
 });
+
+/** A JSONL help desk in `dir` (tickets.jsonl and the config.yml naming it service 'desk'). */
+function writeDesk(dir: string, tickets: readonly object[]): void {
+  writeFileSync(join(dir, "tickets.jsonl"), `${tickets.map((t) => JSON.stringify(t)).join("\n")}\n`);
+  writeFileSync(
+    join(dir, "config.yml"),
+    `open_ticket_ai:
+  services:
+    desk: { use: base:JsonlTicketSystemService, params: { path: tickets.jsonl } }
+  orchestrator:
+    use: base:SimpleSequentialOrchestrator
+    params:
+      steps:
+        - id: runner
+          use: base:SimpleSequentialRunner
+          params:
+            on: { id: tick, use: base:IntervalTrigger, params: { interval: PT1M } }
+            run: { id: fetch, use: base:FetchTicketsPipe, injects: { ticket_system: desk } }
+`,
+  );
+}

@@ -190,6 +190,18 @@ async function fromHelpDesk(
         `warning: skipped ${empty_text} ticket(s) without subject or body and ${no_label} without queue, priority, type or tags`,
       );
     }
+    for (const { head, label } of history.constantHeads) {
+      deps.io.err(
+        `warning: left out the ${head} head: every ticket read has the ${head} '${label}', so there is nothing to learn`,
+      );
+    }
+    const hasTags = history.examples.some((example) => (example.tags?.length ?? 0) > 0);
+    if (history.examples.length > 0 && history.heads.length === 0 && !hasTags) {
+      throw new OtaiError(
+        "OTAI_DATA_INVALID",
+        `service '${service}': nothing to learn from ${history.examples.length} ticket(s): no queue, priority or type has two different values, and none has tags`,
+      );
+    }
     if (history.examples.length === 0) {
       throw new OtaiError(
         "OTAI_DATA_INVALID",
@@ -199,7 +211,7 @@ async function fromHelpDesk(
     return {
       examples: history.examples,
       heads: history.heads,
-      tags: history.examples.some((example) => (example.tags?.length ?? 0) > 0),
+      tags: hasTags,
       description: `service '${service}' (${history.examples.length} of ${history.tickets} solved/closed tickets)`,
     };
   } finally {
