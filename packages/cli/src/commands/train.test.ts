@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
+import { pipelineConfig } from "@otai/testkit";
 import { captureIo, pickOtaiLocal, runModelCommand } from "./__fixtures__/harness.ts";
 import { syntheticTickets, writeCsv, writeJsonl } from "./__fixtures__/synthetic-tickets.ts";
 import { trainCommand } from "./train.ts";
@@ -219,20 +220,9 @@ describe("otai train --from a help desk", () => {
 /** A JSONL help desk in `dir` (tickets.jsonl and the config.yml naming it service 'desk'). */
 function writeDesk(dir: string, tickets: readonly object[]): void {
   writeFileSync(join(dir, "tickets.jsonl"), `${tickets.map((t) => JSON.stringify(t)).join("\n")}\n`);
+  const services = "desk: { use: base:JsonlTicketSystemService, params: { path: tickets.jsonl } }";
   writeFileSync(
     join(dir, "config.yml"),
-    `open_ticket_ai:
-  services:
-    desk: { use: base:JsonlTicketSystemService, params: { path: tickets.jsonl } }
-  orchestrator:
-    use: base:SimpleSequentialOrchestrator
-    params:
-      steps:
-        - id: runner
-          use: base:SimpleSequentialRunner
-          params:
-            on: { id: tick, use: base:IntervalTrigger, params: { interval: PT1M } }
-            run: { id: fetch, use: base:FetchTicketsPipe, injects: { ticket_system: desk } }
-`,
+    pipelineConfig("- id: fetch\n  use: base:FetchTicketsPipe\n  injects: { ticket_system: desk }", { services }),
   );
 }
