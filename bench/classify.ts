@@ -17,23 +17,17 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { errorMessage, isOtaiError } from "@otai/core";
+import type { ScoredPrediction } from "../packages/classifier-local/src/eval/index.ts";
 import { parseBenchOptions } from "./classify/cli-options.ts";
 import { cvSplits, formatCvTable } from "./classify/cross-validation.ts";
 import { loadTask, type Split, type TaskName } from "./classify/datasets.ts";
 import { ensurePeers, type PeerAvailability, peerAvailability } from "./classify/install-peers.ts";
 import { describeMachine, machine } from "./classify/machine.ts";
 import { childCommand, type ModelName, REQUIRES } from "./classify/models.ts";
-import {
-  bestPeer,
-  formatPairedTable,
-  PAIRED_METRICS,
-  type PairedComparison,
-  pairedBootstrap,
-  RESAMPLES,
-} from "./classify/paired-bootstrap.ts";
+import { comparePaired, formatPairedTable, type PairedComparison, RESAMPLES } from "./classify/paired-bootstrap.ts";
 import { type BenchRow, formatTable, jsonLine, type SkippedRow } from "./classify/results-table.ts";
 import { runPinned } from "./classify/run-pinned.ts";
-import { scoreResult } from "./classify/score-result.ts";
+import { scored, scoreResult } from "./classify/score-result.ts";
 import { writeSplit } from "./classify/write-split.ts";
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -81,9 +75,10 @@ const thresholds: string[] = [];
 const cpuShares: number[] = [];
 // --cv: every fold's row per task and model.
 const cvRows = new Map<TaskName, Map<ModelName, BenchRow[]>>();
-// Test mode: each task's gold labels and every model's test predictions, for the paired bootstrap.
-const testGold = new Map<TaskName, string[]>();
-const testPredictions = new Map<TaskName, Map<ModelName, { label: string; confidence: number }[]>>();
+// Test mode, for the paired bootstrap: every model's test predictions per task.
+const testPredictions = new Map<TaskName, Map<ModelName, ScoredPrediction[]>>();
+// The comparisons of the tasks run so far (computed as each task ends).
+const comparisons: PairedComparison[] = [];
 
 /** Trains and scores one model on one split written to `dir`; a failure becomes a skipped row. */
 async function runModel(model: ModelName, task: TaskName, split: Split, dir: string): Promise<BenchRow | SkippedRow> {
@@ -98,12 +93,9 @@ async function runModel(model: ModelName, task: TaskName, split: Split, dir: str
   try {
     const result = await runPinned(command, args, out, log);
     const row = scoreResult(model, task, split, result);
-    if (options.cv === null && result.predictions.test) {
+    if (options.cv === null) {
       const byModel = testPredictions.get(task) ?? new Map();
-      byModel.set(
-        model,
-        result.predictions.test.map(([label, confidence]) => ({ label, confidence })),
-      );
+      byModel.set(model, scored(result.predictions.test, split.test.length, "test"));
       testPredictions.set(task, byModel);
     }
     if (result.train_cpu_s !== undefined && result.train_s > 0) cpuShares.push(result.train_cpu_s / result.train_s);
@@ -142,14 +134,13 @@ try {
       continue;
     }
     writeSplit(split, dir);
-    testGold.set(
-      task,
-      split.test.map((e) => e.label),
-    );
     log(
       `${task}: train ${split.train.length}, test ${split.test.length}${split.oosTest ? `, oos_test ${split.oosTest.length}` : ""}`,
     );
     for (const model of options.models) rows.push(await runModel(model, task, split, dir));
+    const scoredRows = rows.filter((r): r is BenchRow => r.task === task && !("skipped" in r));
+    const gold = split.test.map((e) => e.label);
+    comparisons.push(...comparePaired(task, gold, testPredictions.get(task) ?? new Map(), scoredRows));
     rmSync(dir, { recursive: true, force: true });
   }
 } finally {
@@ -184,7 +175,6 @@ if (options.cv !== null) {
   for (const row of rows) if ("skipped" in row) console.log(`${row.task} ${row.model}: not run (${row.skipped})`);
 } else {
   console.log(formatTable(rows));
-  const comparisons = pairedComparisons();
   if (comparisons.length > 0) {
     console.log(
       `\notai-local minus the best peer of each metric on test, with a paired bootstrap over the test items (${RESAMPLES} resamples, seed 1): ` +
@@ -193,28 +183,6 @@ if (options.cv !== null) {
     console.log(formatPairedTable(comparisons));
   }
 }
-/** Per task and metric, otai-local against the peer best on that metric, when both ran. */
-function pairedComparisons(): PairedComparison[] {
-  const comparisons: PairedComparison[] = [];
-  for (const [task, byModel] of testPredictions) {
-    const ours = byModel.get("otai-local");
-    const gold = testGold.get(task);
-    const peers = rows.filter((r): r is BenchRow => r.task === task && !("skipped" in r));
-    if (!ours || !gold) continue;
-    // One bootstrap per peer serves every metric it is best on.
-    const intervals = new Map<ModelName, ReturnType<typeof pairedBootstrap>>();
-    for (const metric of PAIRED_METRICS) {
-      const peer = bestPeer(peers, metric);
-      const theirs = peer ? byModel.get(peer.model) : undefined;
-      if (!peer || !theirs) continue;
-      const interval = intervals.get(peer.model) ?? pairedBootstrap(gold, ours, theirs);
-      intervals.set(peer.model, interval);
-      comparisons.push({ task, metric, peer: peer.model, interval: interval[metric] });
-    }
-  }
-  return comparisons;
-}
-
 if (options.json) {
   console.log("");
   for (const row of rows) if (!("skipped" in row)) console.log(jsonLine(row));

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { bestPeer, formatPairedTable, pairedBootstrap } from "./paired-bootstrap.ts";
+import { bestPeer, comparePaired, formatPairedTable, pairedBootstrap } from "./paired-bootstrap.ts";
 import type { BenchRow } from "./results-table.ts";
 
 const gold = Array.from({ length: 100 }, (_, i) => (i % 2 === 0 ? "a" : "b"));
@@ -78,4 +78,31 @@ test("formatPairedTable shows points, signs and the share of resamples", () => {
   assert.equal(lines.length, 4);
   assert.equal(lines[2], "| tobi-priority | macro-F1 | tfidf-logreg | −0.009 | −0.054 to +0.034 | 34% |");
   assert.equal(lines[3], "| banking77 | accuracy (points) | tfidf-logreg | +0.22 | −0.31 to +0.75 | 79% |");
+});
+
+test("comparePaired picks the best peer per metric, bootstraps each peer once, and needs otai-local", () => {
+  const ours = gold.map((_, i) => (i % 4 === 0 ? wrong(i) : right(i)));
+  const logreg = gold.map((_, i) => (i % 3 === 0 ? wrong(i) : right(i)));
+  const svc = gold.map((_, i) => (i % 2 === 0 ? wrong(i) : right(i, 0.99)));
+  const predictions = new Map([
+    ["otai-local", ours],
+    ["tfidf-logreg", logreg],
+    ["tfidf-linearsvc", svc],
+  ] as const);
+  const rows = [
+    { ...row("tfidf-logreg", 0.67, 0.1), macro_f1: 0.6 },
+    { ...row("tfidf-linearsvc", 0.5, 0.5), macro_f1: 0.5 },
+  ];
+  const comparisons = comparePaired("tobi-priority", gold, predictions, rows);
+  assert.deepEqual(
+    comparisons.map((c) => [c.metric, c.peer]),
+    [
+      ["accuracy", "tfidf-logreg"],
+      ["macro_f1", "tfidf-logreg"],
+      ["coverage_at_precision_95", "tfidf-linearsvc"],
+    ],
+  );
+  assert.deepEqual(comparisons[0]?.interval, pairedBootstrap(gold, ours, logreg).accuracy);
+  assert.ok(Math.abs((comparisons[0]?.interval.difference ?? 0) - (0.75 - 0.66)) < 1e-12);
+  assert.deepEqual(comparePaired("tobi-priority", gold, new Map([["tfidf-logreg", logreg]]), rows), []);
 });

@@ -107,6 +107,34 @@ export interface PairedComparison {
   interval: PairedInterval;
 }
 
+/**
+ * One task's comparisons: per metric, otai-local against the peer best on it (among `rows`, the task's
+ * scored rows), when both have predictions. One bootstrap per peer serves every metric it is best on.
+ *
+ * @example
+ * const comparisons = comparePaired("tobi-priority", gold, predictionsByModel, rowsOfTheTask);
+ */
+export function comparePaired(
+  task: TaskName,
+  gold: readonly string[],
+  predictions: ReadonlyMap<ModelName, readonly ScoredPrediction[]>,
+  rows: readonly BenchRow[],
+): PairedComparison[] {
+  const ours = predictions.get("otai-local");
+  if (!ours) return [];
+  const comparisons: PairedComparison[] = [];
+  const intervals = new Map<ModelName, Record<PairedMetric, PairedInterval>>();
+  for (const metric of PAIRED_METRICS) {
+    const peer = bestPeer(rows, metric);
+    const theirs = peer ? predictions.get(peer.model) : undefined;
+    if (!peer || !theirs) continue;
+    const interval = intervals.get(peer.model) ?? pairedBootstrap(gold, ours, theirs);
+    intervals.set(peer.model, interval);
+    comparisons.push({ task, metric, peer: peer.model, interval: interval[metric] });
+  }
+  return comparisons;
+}
+
 const METRIC_NAMES: Record<PairedMetric, string> = {
   accuracy: "accuracy (points)",
   macro_f1: "macro-F1",

@@ -10,7 +10,8 @@ import type { ModelName } from "./models.ts";
 import { chooseOosThreshold, oosRecall } from "./oos-threshold.ts";
 import type { BenchRow } from "./results-table.ts";
 
-const scored = (tuples: readonly PredictionTuple[] | undefined, n: number, what: string): ScoredPrediction[] => {
+/** A child's prediction tuples of one split as scored predictions, checked to be one per item. */
+export const scored = (tuples: readonly PredictionTuple[] | undefined, n: number, what: string): ScoredPrediction[] => {
   if (!tuples || tuples.length !== n) throw new Error(`${what}: expected ${n} predictions, got ${tuples?.length ?? 0}`);
   return tuples.map(([label, confidence]) => ({ label, confidence }));
 };
